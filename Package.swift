@@ -1,0 +1,105 @@
+// swift-tools-version: 6.2
+import PackageDescription
+
+/// Every Warden target: Swift 6 language mode (the tools version's default), warnings are errors.
+let strict: [SwiftSetting] = [.treatAllWarnings(as: .error)]
+
+let package = Package(
+  name: "Warden",
+  platforms: [.macOS(.v15)],
+  products: [
+    .library(name: "WardenZeroMQ", targets: ["WardenZeroMQ"]),
+    .library(name: "WardenProtocol", targets: ["WardenProtocol"]),
+    .library(name: "WardenClient", targets: ["WardenClient"]),
+    .library(name: "WardenDaemon", targets: ["WardenDaemon"]),
+    .executable(name: "wardend", targets: ["wardend"]),
+    .executable(name: "warden", targets: ["warden"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+    .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+    .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+  ],
+  targets: [
+    // Protocol: the public contract and what every client links.
+    .systemLibrary(
+      name: "CZeroMQ",
+      path: "Sources/Protocol/CZeroMQ",
+      pkgConfig: "libzmq",
+      providers: [.apt(["libzmq3-dev"])]
+    ),
+    .target(
+      name: "WardenZeroMQ",
+      dependencies: ["CZeroMQ"],
+      path: "Sources/Protocol/ZeroMQ",
+      swiftSettings: strict
+    ),
+    .target(name: "WardenProtocol", path: "Sources/Protocol/Core", swiftSettings: strict),
+    .target(
+      name: "WardenClient",
+      dependencies: ["WardenProtocol", "WardenZeroMQ"],
+      path: "Sources/Protocol/Client",
+      swiftSettings: strict
+    ),
+
+    // Daemon: everything that runs inside wardend.
+    .target(
+      name: "WardenDaemon",
+      dependencies: [
+        "WardenProtocol", "WardenZeroMQ",
+        .product(name: "Logging", package: "swift-log"),
+        .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+        .product(name: "Yams", package: "Yams"),
+      ],
+      path: "Sources/Daemon/Core",
+      swiftSettings: strict
+    ),
+    .executableTarget(
+      name: "wardend",
+      dependencies: [
+        "WardenDaemon",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        .product(name: "Logging", package: "swift-log"),
+        .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+      ],
+      path: "Sources/Daemon/wardend",
+      swiftSettings: strict
+    ),
+
+    // Clients: thin executables over the client library.
+    .target(
+      name: "WardenCLI",
+      dependencies: ["WardenClient", "WardenProtocol"],
+      path: "Sources/Clients/CLI",
+      swiftSettings: strict
+    ),
+    .executableTarget(
+      name: "warden",
+      dependencies: ["WardenCLI", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+      path: "Sources/Clients/warden",
+      swiftSettings: strict
+    ),
+
+    // Tests: one target per library, plus end-to-end tests over real processes.
+    .testTarget(name: "WardenZeroMQTests", dependencies: ["WardenZeroMQ"], swiftSettings: strict),
+    .testTarget(
+      name: "WardenProtocolTests",
+      dependencies: ["WardenProtocol"],
+      resources: [.copy("Golden")],
+      swiftSettings: strict
+    ),
+    .testTarget(name: "WardenClientTests", dependencies: ["WardenClient"], swiftSettings: strict),
+    .testTarget(
+      name: "WardenDaemonTests",
+      dependencies: ["WardenDaemon", "WardenClient", .product(name: "Logging", package: "swift-log")],
+      swiftSettings: strict
+    ),
+    .testTarget(name: "WardenCLITests", dependencies: ["WardenCLI"], swiftSettings: strict),
+    .testTarget(
+      name: "EndToEndTests",
+      dependencies: ["WardenClient", "WardenProtocol", "wardend", "warden"],
+      swiftSettings: strict
+    ),
+  ]
+)

@@ -1,0 +1,83 @@
+import Foundation
+import WardenProtocol
+import WardenZeroMQ
+
+/// What the built-in commands read: the daemon's identity, its bus and its counters.
+public struct DaemonState: Sendable {
+  public let bus: EventBus
+  public let counters: DaemonCounters
+  public let settings: BusSettings
+  public let paths: RuntimePaths
+  public let dataDirectory: String
+  public let startedAt: ContinuousClock.Instant
+  public let startedAtMS: Int64
+  public let pid: Int32
+
+  public var uptimeMS: Int64 {
+    let elapsed = ContinuousClock.now - startedAt
+    return elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000
+  }
+}
+
+/// The commands of protocol v1's foundation: `hello`, `ping`, `status`, `snapshot`,
+/// `events.since`.
+enum BuiltinCommands {
+  static let features = ["events.since.ring", "snapshot"]
+  static let replayLimit = 1000
+
+  static func register(in router: inout CommandRouter, state: DaemonState) {
+    router.register(CommandName.ping) { _ in
+      try WireCoding.value(PingResult(ts: WallClock.nowMS()))
+    }
+    router.register(CommandName.status) { _ in
+      try WireCoding.value(status(state))
+    }
+    router.register(CommandName.snapshot) { _ in
+      // Later issues add channels, moderation state and held messages here.
+      let result = SnapshotResult(
+        epoch: state.bus.epoch, seqs: state.bus.sequenceNumbers, state: ["channels": []])
+      return try WireCoding.value(result)
+    }
+    router.register(CommandName.eventsSince) { request in
+      try eventsSince(request, state: state)
+    }
+    // `hello` lists every command, so it is registered last with the names known so far.
+    let names = router.commandNames + [CommandName.hello]
+    router.register(CommandName.hello) { _ in
+      let result = HelloResult(
+        protocolVersion: WardenVersion.wireProtocol, server: "wardend", serverVersion: WardenVersion.release,
+        epoch: state.bus.epoch, features: features, commands: names.sorted(),
+        maxRequestBytes: state.settings.maxRequestBytes)
+      return try WireCoding.value(result)
+    }
+  }
+
+  static func status(_ state: DaemonState) -> StatusResult {
+    var counters = state.counters.snapshot()
+    counters["events_published"] = state.bus.publishedCount
+    return StatusResult(
+      serverVersion: WardenVersion.release, protocolVersion: WardenVersion.wireProtocol,
+      zmqVersion: ZMQContext.libraryVersion, pid: state.pid, epoch: state.bus.epoch, startedAt: state.startedAtMS,
+      uptimeMS: state.uptimeMS, subscribers: state.counters.activeSubscriptions, seqs: state.bus.sequenceNumbers,
+      counters: counters, endpoints: state.paths.endpoints, runtimeDir: state.paths.directory,
+      dataDir: state.dataDirectory)
+  }
+
+  static func eventsSince(_ request: CommandRequest, state: DaemonState) throws -> JSONValue {
+    let args = try request.decodeArgs(EventsSinceArgs.self)
+    if let epoch = args.epoch, epoch != state.bus.epoch {
+      throw ProtocolError(
+        .epochMismatch,
+        "epoch \(epoch) is over: the daemon restarted (now \(state.bus.epoch)); take a snapshot")
+    }
+    let limit = args.limit ?? replayLimit
+    guard (1...replayLimit).contains(limit) else {
+      throw ProtocolError(.invalidArgs, "events.since: 'limit' must be between 1 and \(replayLimit)")
+    }
+    let replay = state.bus.replay(stream: args.stream, after: args.after, limit: limit)
+    let events = try replay.events.map { try Envelope.decode($0) }
+    let result = EventsSinceResult(
+      stream: args.stream, epoch: state.bus.epoch, events: events, complete: replay.complete, last: replay.last)
+    return try WireCoding.value(result)
+  }
+}

@@ -1,0 +1,32 @@
+import WardenProtocol
+
+/// wardend's configuration: defaults, overridden by the YAML file, overridden by the
+/// environment and the command line.
+public struct DaemonConfig: Sendable, Equatable {
+  /// `runtime_dir`: where the sockets, lock and daemon.json live (see `RuntimePaths`).
+  public var runtimeDirectory: String?
+  /// `data_dir`: where the database and tokens will live.
+  public var dataDirectory: String?
+  /// `log_level`: trace, debug, info, notice, warning, error or critical.
+  public var logLevel: String = "info"
+  /// `bus:` settings.
+  public var bus = BusSettings()
+
+  public init() {}
+
+  public static let logLevels = ["trace", "debug", "info", "notice", "warning", "error", "critical"]
+}
+
+/// A configuration file that cannot be used, with the place and the reason.
+public struct ConfigError: Error, Sendable, Equatable, CustomStringConvertible {
+  /// `file:line:column` when known, else the file.
+  public let location: String
+  public let reason: String
+
+  public init(location: String, reason: String) {
+    self.location = location
+    self.reason = reason
+  }
+
+  public var description: String { "\(location): \(reason)" }
+}

@@ -1,0 +1,92 @@
+/// Writes compact JSON straight into bytes: the hot path for envelopes and replies, where
+/// Foundation's encoder would cost more than the message. Object keys of `JSONValue` objects are
+/// written sorted, so equal values give equal bytes.
+public struct JSONWriter: Sendable {
+  public private(set) var bytes: [UInt8]
+
+  public init(capacity: Int = 256) {
+    bytes = []
+    bytes.reserveCapacity(capacity)
+  }
+
+  public mutating func raw(_ text: StaticString) {
+    text.withUTF8Buffer { bytes.append(contentsOf: $0) }
+  }
+
+  public mutating func raw(_ fragment: [UInt8]) {
+    bytes.append(contentsOf: fragment)
+  }
+
+  public mutating func integer(_ value: some BinaryInteger) {
+    bytes.append(contentsOf: String(value).utf8)
+  }
+
+  public mutating func double(_ value: Double) {
+    if value.isFinite {
+      bytes.append(contentsOf: "\(value)".utf8)
+    } else {
+      raw("null")  // JSON has no NaN or infinities
+    }
+  }
+
+  /// A JSON string with everything JSON requires escaped; other UTF-8 passes through as bytes.
+  public mutating func string(_ value: String) {
+    bytes.append(UInt8(ascii: "\""))
+    for byte in value.utf8 {
+      switch byte {
+      case UInt8(ascii: "\""): raw("\\\"")
+      case UInt8(ascii: "\\"): raw("\\\\")
+      case 0x0A: raw("\\n")
+      case 0x0D: raw("\\r")
+      case 0x09: raw("\\t")
+      case 0x00..<0x20:
+        raw("\\u00")
+        bytes.append(Self.hexDigits[Int(byte >> 4)])
+        bytes.append(Self.hexDigits[Int(byte & 0x0F)])
+      default: bytes.append(byte)
+      }
+    }
+    bytes.append(UInt8(ascii: "\""))
+  }
+
+  public mutating func optionalString(_ value: String?) {
+    if let value { string(value) } else { raw("null") }
+  }
+
+  public mutating func value(_ value: JSONValue) {
+    switch value {
+    case .null: raw("null")
+    case .bool(let flag): flag ? raw("true") : raw("false")
+    case .int(let number): integer(number)
+    case .double(let number): double(number)
+    case .string(let text): string(text)
+    case .array(let elements):
+      bytes.append(UInt8(ascii: "["))
+      for (index, element) in elements.enumerated() {
+        if index > 0 { bytes.append(UInt8(ascii: ",")) }
+        self.value(element)
+      }
+      bytes.append(UInt8(ascii: "]"))
+    case .object(let members):
+      bytes.append(UInt8(ascii: "{"))
+      for (index, key) in members.keys.sorted().enumerated() {
+        if index > 0 { bytes.append(UInt8(ascii: ",")) }
+        string(key)
+        bytes.append(UInt8(ascii: ":"))
+        self.value(members[key]!)
+      }
+      bytes.append(UInt8(ascii: "}"))
+    }
+  }
+
+  private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
+}
+
+extension JSONValue {
+  /// This value as compact JSON bytes (object keys sorted).
+  public var jsonBytes: [UInt8] {
+    var writer = JSONWriter()
+    writer.value(self)
+    return writer.bytes
+  }
+}
