@@ -70,13 +70,16 @@ let package = Package(
     // Clients: thin executables over the client library.
     .target(
       name: "WardenCLI",
-      dependencies: ["WardenClient", "WardenProtocol"],
+      dependencies: [
+        "WardenClient", "WardenProtocol", "WardenZeroMQ",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ],
       path: "Sources/Clients/CLI",
       swiftSettings: strict
     ),
     .executableTarget(
       name: "warden",
-      dependencies: ["WardenCLI", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+      dependencies: ["WardenCLI"],
       path: "Sources/Clients/warden",
       swiftSettings: strict
     ),

@@ -1,5 +1,4 @@
 import Logging
-import Synchronization
 import WardenProtocol
 import WardenZeroMQ
 
@@ -9,38 +8,18 @@ struct IncomingRequest: Sendable {
   var request: CommandRequest
 }
 
-/// Replies waiting for the command thread, behind a lock any thread may take.
-final class ReplyOutbox: Sendable {
-  private let queue = Mutex<[[[UInt8]]]>([])
-
-  /// Queues a reply message; returns whether the queue was empty (the thread needs a wake-up).
-  func append(_ message: [[UInt8]]) -> Bool {
-    queue.withLock { queue in
-      queue.append(message)
-      return queue.count == 1
-    }
-  }
-
-  func drain() -> [[[UInt8]]] {
-    queue.withLock { queue in
-      defer { queue = [] }
-      return queue
-    }
-  }
-}
-
 /// Runs on the command thread: owns the ROUTER socket, answers malformed requests at once and
 /// hands the rest to the command service; sends the replies the service queues.
 final class CommandServerDriver: ZMQLoopDriver {
   private let socket: ZMQSocket
   private let settings: BusSettings
-  private let outbox: ReplyOutbox
+  private let outbox: Mailbox<[[UInt8]]>
   private let requests: AsyncStream<IncomingRequest>.Continuation
   private let counters: DaemonCounters
   private let logger: Logger
 
   init(
-    context: ZMQContext, endpoint: String, settings: BusSettings, outbox: ReplyOutbox,
+    context: ZMQContext, endpoint: String, settings: BusSettings, outbox: Mailbox<[[UInt8]]>,
     requests: AsyncStream<IncomingRequest>.Continuation, counters: DaemonCounters, logger: Logger
   ) throws(ZMQError) {
     socket = try ZMQSocket(context: context, type: .router)
@@ -114,7 +93,7 @@ final class CommandServerDriver: ZMQLoopDriver {
   }
 
   func finish() {
-    try? woken()
+    for message in outbox.close() { send(Array(message.dropLast()), message.last!) }
     socket.close()
   }
 }

@@ -7,14 +7,14 @@ import WardenZeroMQ
 /// On shutdown it stops taking requests, lets running handlers answer, then closes the socket.
 public final class CommandService: Service, Sendable {
   private let loop: ZMQLoop
-  private let outbox: ReplyOutbox
+  private let outbox: Mailbox<[[UInt8]]>
   private let requests: AsyncStream<IncomingRequest>
   private let continuation: AsyncStream<IncomingRequest>.Continuation
   private let router: CommandRouter
   private let counters: DaemonCounters
 
   private init(
-    loop: ZMQLoop, outbox: ReplyOutbox, requests: AsyncStream<IncomingRequest>,
+    loop: ZMQLoop, outbox: Mailbox<[[UInt8]]>, requests: AsyncStream<IncomingRequest>,
     continuation: AsyncStream<IncomingRequest>.Continuation, router: CommandRouter, counters: DaemonCounters
   ) {
     self.loop = loop
@@ -30,7 +30,7 @@ public final class CommandService: Service, Sendable {
     context: ZMQContext, endpoint: String, router: CommandRouter, settings: BusSettings, counters: DaemonCounters,
     logger: Logger
   ) async throws -> CommandService {
-    let outbox = ReplyOutbox()
+    let outbox = Mailbox<[[UInt8]]>()
     let (requests, continuation) = AsyncStream.makeStream(of: IncomingRequest.self)
     let loop = try await ZMQLoop.start(name: "warden-commands") {
       try CommandServerDriver(
@@ -58,6 +58,6 @@ public final class CommandService: Service, Sendable {
     let reply = await router.reply(to: incoming.request)
     counters.commandsServed.add(1, ordering: .relaxed)
     if !reply.ok { counters.commandsFailed.add(1, ordering: .relaxed) }
-    if outbox.append(incoming.envelope + [reply.encoded()]) { loop.wake() }
+    if (try? outbox.post(incoming.envelope + [reply.encoded()])) == true { loop.wake() }
   }
 }
