@@ -102,6 +102,7 @@ let package = Package(
     .testTarget(
       name: "EndToEndTests",
       dependencies: ["WardenClient", "WardenProtocol", "wardend", "warden"],
+      exclude: ["Interop"],
       swiftSettings: strict
     ),
   ]

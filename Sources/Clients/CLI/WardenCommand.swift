@@ -7,7 +7,7 @@ public struct WardenCommand: AsyncParsableCommand {
     commandName: "warden",
     abstract: "Talk to a running wardend: status, live events, any command.",
     discussion: """
-      Exit codes: 0 success, 1 the command failed, 2 bad usage, 3 no wardend is running.
+      Exit codes: 0 success, 1 the command failed, 3 no wardend is running, 64 bad usage.
       """,
     version: WardenVersion.release,
     subcommands: [StatusCommand.self, TailCommand.self, SendCommand.self])

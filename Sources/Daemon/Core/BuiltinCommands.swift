@@ -25,6 +25,7 @@ enum BuiltinCommands {
   static let features = ["events.since.ring", "snapshot"]
   static let replayLimit = 1000
 
+  /// Registers every built-in command but `hello` (see `registerHello`).
   static func register(in router: inout CommandRouter, state: DaemonState) {
     router.register(CommandName.ping) { _ in
       try WireCoding.value(PingResult(ts: WallClock.nowMS()))
@@ -41,7 +42,10 @@ enum BuiltinCommands {
     router.register(CommandName.eventsSince) { request in
       try eventsSince(request, state: state)
     }
-    // `hello` lists every command, so it is registered last with the names known so far.
+  }
+
+  /// Registers `hello`, which lists every command: call it after every other registration.
+  static func registerHello(in router: inout CommandRouter, state: DaemonState) {
     let names = router.commandNames + [CommandName.hello]
     router.register(CommandName.hello) { _ in
       let result = HelloResult(
@@ -63,18 +67,40 @@ enum BuiltinCommands {
       dataDir: state.dataDirectory)
   }
 
+  /// Reads `events.since` arguments with an error that names the argument and what it takes.
+  static func eventsSinceArgs(_ request: CommandRequest) throws(ProtocolError) -> EventsSinceArgs {
+    let streams = EventStream.allCases.map(\.rawValue).joined(separator: ", ")
+    guard let name = request.args["stream"]?.stringValue, let stream = EventStream(rawValue: name) else {
+      throw ProtocolError(.invalidArgs, "events.since: 'stream' must be one of \(streams)")
+    }
+    guard let after = request.args["after"]?.intValue, after >= 0 else {
+      throw ProtocolError(.invalidArgs, "events.since: 'after' must be a whole number ≥ 0 (a sequence number)")
+    }
+    var epoch: String?
+    if let value = request.args["epoch"], value != .null {
+      guard let text = value.stringValue else {
+        throw ProtocolError(.invalidArgs, "events.since: 'epoch' must be a string")
+      }
+      epoch = text
+    }
+    var limit: Int?
+    if let value = request.args["limit"], value != .null {
+      guard let number = value.intValue, (1...Int64(replayLimit)).contains(number) else {
+        throw ProtocolError(.invalidArgs, "events.since: 'limit' must be a whole number from 1 to \(replayLimit)")
+      }
+      limit = Int(number)
+    }
+    return EventsSinceArgs(stream: stream, after: UInt64(after), epoch: epoch, limit: limit)
+  }
+
   static func eventsSince(_ request: CommandRequest, state: DaemonState) throws -> JSONValue {
-    let args = try request.decodeArgs(EventsSinceArgs.self)
+    let args = try eventsSinceArgs(request)
     if let epoch = args.epoch, epoch != state.bus.epoch {
       throw ProtocolError(
         .epochMismatch,
         "epoch \(epoch) is over: the daemon restarted (now \(state.bus.epoch)); take a snapshot")
     }
-    let limit = args.limit ?? replayLimit
-    guard (1...replayLimit).contains(limit) else {
-      throw ProtocolError(.invalidArgs, "events.since: 'limit' must be between 1 and \(replayLimit)")
-    }
-    let replay = state.bus.replay(stream: args.stream, after: args.after, limit: limit)
+    let replay = state.bus.replay(stream: args.stream, after: args.after, limit: args.limit ?? replayLimit)
     let events = try replay.events.map { try Envelope.decode($0) }
     let result = EventsSinceResult(
       stream: args.stream, epoch: state.bus.epoch, events: events, complete: replay.complete, last: replay.last)

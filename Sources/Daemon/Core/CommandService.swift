@@ -54,6 +54,12 @@ public final class CommandService: Service, Sendable {
     if let failure = await loop.stop() { throw failure }
   }
 
+  /// Stops taking requests and closes the socket (for callers outside a service group).
+  public func stop() async {
+    continuation.finish()
+    await loop.stop()
+  }
+
   private func serve(_ incoming: IncomingRequest) async {
     let reply = await router.reply(to: incoming.request)
     counters.commandsServed.add(1, ordering: .relaxed)

@@ -56,6 +56,8 @@ public final class Daemon: Sendable {
       startedAt: startedAt, startedAtMS: info.startedAt, pid: info.pid)
     var router = CommandRouter()
     BuiltinCommands.register(in: &router, state: state)
+    // Later parts of the daemon register their commands here, before `hello` lists them.
+    BuiltinCommands.registerHello(in: &router, state: state)
 
     let publisher = try await EventPublisher.start(
       context: context, endpoint: paths.endpoints.events, bus: bus, settings: settings, counters: counters,
@@ -74,6 +76,7 @@ public final class Daemon: Sendable {
     do {
       try writeInfo(info, to: paths.infoFile)
     } catch {
+      await commands.stop()
       await publisher.stop()
       throw error
     }

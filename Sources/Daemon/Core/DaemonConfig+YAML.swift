@@ -27,7 +27,11 @@ extension DaemonConfig {
     let top = try reader.mapping(root, path: "the top level")
     for (key, value) in top {
       switch key {
-      case "runtime_dir": config.runtimeDirectory = try reader.string(value, key: key)
+      case "runtime_dir":
+        // Clients must find the daemon without reading its config file.
+        throw reader.error(
+          value,
+          "runtime_dir cannot be set in the file; use --runtime-dir or WARDEN_RUNTIME_DIR, which clients read too")
       case "data_dir": config.dataDirectory = try reader.string(value, key: key)
       case "log_level":
         let level = try reader.string(value, key: key)
@@ -54,7 +58,7 @@ extension DaemonConfig {
           }
         }
       default:
-        throw reader.error(value, "unknown key '\(key)' (known: runtime_dir, data_dir, log_level, bus)")
+        throw reader.error(value, "unknown key '\(key)' (known: data_dir, log_level, bus)")
       }
     }
     return config

@@ -3,8 +3,6 @@ import WardenProtocol
 /// wardend's configuration: defaults, overridden by the YAML file, overridden by the
 /// environment and the command line.
 public struct DaemonConfig: Sendable, Equatable {
-  /// `runtime_dir`: where the sockets, lock and daemon.json live (see `RuntimePaths`).
-  public var runtimeDirectory: String?
   /// `data_dir`: where the database and tokens will live.
   public var dataDirectory: String?
   /// `log_level`: trace, debug, info, notice, warning, error or critical.

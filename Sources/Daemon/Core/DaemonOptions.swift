@@ -16,15 +16,15 @@ public struct DaemonOptions: Sendable {
     self.handleSignals = handleSignals
   }
 
-  /// Resolves the directories: `--runtime-dir`/`--data-dir`, else `WARDEN_RUNTIME_DIR`/
-  /// `WARDEN_DATA_DIR`, else the config file, else `$XDG_RUNTIME_DIR/warden` or
-  /// `/tmp/warden-<uid>`, and `$XDG_DATA_HOME/warden` or `~/.local/share/warden`.
+  /// Resolves the directories. Runtime: `--runtime-dir`, else `WARDEN_RUNTIME_DIR`, else
+  /// `$XDG_RUNTIME_DIR/warden`, else `/tmp/warden-<uid>`, exactly as clients do. Data:
+  /// `--data-dir`, else `WARDEN_DATA_DIR`, else the file's `data_dir`, else
+  /// `$XDG_DATA_HOME/warden`, else `~/.local/share/warden`.
   public static func resolve(
     config: DaemonConfig, runtimeDirectory: String?, dataDirectory: String?, environment: [String: String],
     uid: UInt32, handleSignals: Bool
   ) -> DaemonOptions {
-    let runtime = runtimeDirectory ?? nonEmpty(environment["WARDEN_RUNTIME_DIR"]) ?? config.runtimeDirectory
-    let paths = RuntimePaths.resolve(explicit: runtime.map(expandTilde), environment: environment, uid: uid)
+    let paths = RuntimePaths.resolve(explicit: runtimeDirectory, environment: environment, uid: uid)
     let data =
       dataDirectory ?? nonEmpty(environment["WARDEN_DATA_DIR"]) ?? config.dataDirectory
       ?? nonEmpty(environment["XDG_DATA_HOME"]).map { $0 + "/warden" }

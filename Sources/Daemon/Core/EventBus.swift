@@ -20,9 +20,10 @@ public final class EventBus: Sendable {
     var body: [UInt8]
   }
 
+  /// Per-stream values are arrays indexed by `EventStream.index`: no hashing per event.
   private struct State {
-    var seqs = SequenceNumbers(uniqueKeysWithValues: EventStream.allCases.map { ($0, 0) })
-    var rings: [EventStream: RingBuffer<Recorded>]
+    var seqs = [UInt64](repeating: 0, count: EventStream.allCases.count)
+    var rings: [RingBuffer<Recorded>]
     var outbox: [Outgoing] = []
     var wake: (@Sendable () -> Void)?
     var published: UInt64 = 0
@@ -32,8 +33,7 @@ public final class EventBus: Sendable {
   /// - Parameter ringCapacity: events kept per stream for `events.since`.
   public init(epoch: String = EventBus.makeEpoch(), ringCapacity: Int) {
     self.epoch = epoch
-    var rings: [EventStream: RingBuffer<Recorded>] = [:]
-    for stream in EventStream.allCases { rings[stream] = RingBuffer(capacity: ringCapacity) }
+    let rings = EventStream.allCases.map { _ in RingBuffer<Recorded>(capacity: ringCapacity) }
     state = Mutex(State(rings: rings))
   }
 
@@ -51,15 +51,22 @@ public final class EventBus: Sendable {
     _ type: EventType, channel: String? = nil, cause: String? = nil, data: [UInt8]
   ) throws(BusError) -> UInt64 {
     if let channel, !Topic.isValidSegment(channel) { throw BusError.invalidChannel(channel) }
-    let topic = Array(Topic.make(type: type, channel: channel).utf8)
+    var topic: [UInt8] = []
+    topic.reserveCapacity(48)
+    topic.append(contentsOf: type.stream.rawValue.utf8)
+    topic.append(UInt8(ascii: "."))
+    topic.append(contentsOf: type.name.utf8)
+    topic.append(UInt8(ascii: "."))
+    topic.append(contentsOf: (channel ?? Topic.noChannel).utf8)
     let ts = WallClock.nowMS()
     let (seq, wake) = state.withLock { state -> (UInt64, (@Sendable () -> Void)?) in
-      let seq = (state.seqs[type.stream] ?? 0) + 1
-      state.seqs[type.stream] = seq
+      let index = type.stream.index
+      let seq = state.seqs[index] + 1
+      state.seqs[index] = seq
       let body = Envelope.encode(
-        type: type, id: "\(epoch)-\(type.stream.rawValue)-\(seq)", seq: seq, epoch: epoch, ts: ts,
+        type: type, id: .numbered(tag: type.stream.rawValue, number: seq), seq: seq, epoch: epoch, ts: ts,
         channel: channel, cause: cause, data: data)
-      state.rings[type.stream]!.append(Recorded(seq: seq, body: body))
+      state.rings[index].append(Recorded(seq: seq, body: body))
       state.published += 1
       let wasEmpty = state.outbox.isEmpty
       state.outbox.append(Outgoing(topic: topic, body: body))
@@ -96,7 +103,7 @@ public final class EventBus: Sendable {
       return state.unsequenced
     }
     return Envelope.encode(
-      type: type, id: "\(epoch)-\(type.name)-\(number)", seq: 0, epoch: epoch, ts: ts, channel: nil, cause: nil,
+      type: type, id: .numbered(tag: type.name, number: number), seq: 0, epoch: epoch, ts: ts, channel: nil, cause: nil,
       data: data)
   }
 
@@ -110,12 +117,16 @@ public final class EventBus: Sendable {
     state.withLock { state in
       let messages = state.outbox
       state.outbox = []
-      return (messages, state.seqs)
+      return (messages, Self.numbers(state.seqs))
     }
   }
 
   /// The last sequence number of every stream.
-  public var sequenceNumbers: SequenceNumbers { state.withLock { $0.seqs } }
+  public var sequenceNumbers: SequenceNumbers { Self.numbers(state.withLock { $0.seqs }) }
+
+  private static func numbers(_ seqs: [UInt64]) -> SequenceNumbers {
+    SequenceNumbers(uniqueKeysWithValues: EventStream.allCases.map { ($0, seqs[$0.index]) })
+  }
 
   /// Events published since start, all streams.
   public var publishedCount: UInt64 { state.withLock { $0.published } }
@@ -124,8 +135,8 @@ public final class EventBus: Sendable {
   /// `complete` is `false` when the ring no longer holds the event right after `after`.
   func replay(stream: EventStream, after: UInt64, limit: Int) -> (events: [[UInt8]], complete: Bool, last: UInt64) {
     state.withLock { state in
-      let ring = state.rings[stream]!
-      let last = state.seqs[stream] ?? 0
+      let ring = state.rings[stream.index]
+      let last = state.seqs[stream.index]
       let start = ring.partitionPoint { $0.seq > after }
       let complete = after >= last || (ring.first.map { $0.seq <= after + 1 } ?? false)
       var events: [[UInt8]] = []

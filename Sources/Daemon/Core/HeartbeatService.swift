@@ -22,6 +22,8 @@ public struct HeartbeatService: Service {
     while !Task.isCancelled && !Task.isShuttingDownGracefully {
       beat(topic: topic)
       next = next.advanced(by: .milliseconds(intervalMS))
+      // After the process was paused, beat once now rather than in a burst to catch up.
+      if next < clock.now { next = clock.now }
       let deadline = next
       do {
         try await cancelWhenGracefulShutdown { try await clock.sleep(until: deadline) }

@@ -16,7 +16,8 @@ final class PublisherDriver: ZMQLoopDriver {
     logger: Logger
   ) throws(ZMQError) {
     socket = try ZMQSocket(context: context, type: .xpub)
-    try socket.set(.linger, 0)
+    // Events still queued at shutdown get a moment to reach connected subscribers.
+    try socket.set(.linger, 200)
     try socket.set(.sendHighWaterMark, settings.sendHighWaterMark)
     // Every subscription and unsubscription comes up, even a prefix another subscriber holds,
     // so each subscriber gets its welcome and the subscription count is exact.
@@ -65,7 +66,9 @@ final class PublisherDriver: ZMQLoopDriver {
     for message in messages {
       // XPUB never blocks: a subscriber over its high-water mark loses the message and sees a
       // gap in the sequence numbers.
-      try socket.send([message.topic, message.body], dontWait: true)
+      if try socket.send(frame: message.topic, more: true, dontWait: true) {
+        try socket.send(frame: message.body, dontWait: true)
+      }
     }
   }
 

@@ -20,23 +20,25 @@ public enum SubscriberOutput: Sendable, Equatable {
 
 /// The subscriber's bookkeeping as a value: epoch, last sequence number per stream, silence, and
 /// the buffer used while resynchronising with a snapshot. Pure, so every case has a table test.
+///
+/// A stream is checked for gaps only once the daemon has welcomed a subscription of ours that
+/// covers the whole stream (or a snapshot gave its number): before that, nothing says which
+/// events this subscriber was meant to see.
 public struct SequenceTracker: Sendable {
   /// Streams whose every event the subscription receives: only those can show gaps.
   public let tracked: Set<EventStream>
+  /// The subscription prefixes; a welcome for one of these starts checking the streams it covers.
+  public let prefixes: [String]
   public private(set) var epoch: String?
   public private(set) var last: [EventStream: UInt64] = [:]
   public private(set) var isSilent = false
   private var resyncBuffer: [Envelope]?
 
-  public init(tracked: Set<EventStream>) {
-    self.tracked = tracked
-  }
-
-  /// The streams that subscriptions to `prefixes` receive whole.
+  /// Tracks the streams that subscriptions to `prefixes` receive whole.
   public init(prefixes: [String]) {
-    self.init(
-      tracked: Set(
-        EventStream.allCases.filter { stream in prefixes.contains { Topic.prefix($0, coversWholeStream: stream) } }))
+    self.prefixes = prefixes
+    self.tracked = Set(
+      EventStream.allCases.filter { stream in prefixes.contains { Topic.prefix($0, coversWholeStream: stream) } })
   }
 
   /// Takes one envelope from the socket.
@@ -51,7 +53,10 @@ public struct SequenceTracker: Sendable {
 
     switch envelope.type {
     case .welcome:
-      if let data = try? envelope.decodeData(WelcomeData.self) { outputs += advance(to: data.seqs) }
+      if let data = try? envelope.decodeData(WelcomeData.self) {
+        outputs += advance(to: data.seqs)
+        if prefixes.contains(data.subscription) { start(data.subscription, at: data.seqs) }
+      }
       outputs.append(.event(envelope))
     case .heartbeat:
       if let data = try? envelope.decodeData(HeartbeatData.self) { outputs += advance(to: data.seqs) }
@@ -101,13 +106,16 @@ public struct SequenceTracker: Sendable {
     return [.notice(.recovered)]
   }
 
+  /// Our own subscription was welcomed: its streams are checked from the numbers it reports.
+  private mutating func start(_ prefix: String, at seqs: SequenceNumbers) {
+    for stream in tracked where last[stream] == nil && Topic.prefix(prefix, coversWholeStream: stream) {
+      last[stream] = seqs[stream] ?? 0
+    }
+  }
+
   private mutating func sequenced(_ envelope: Envelope) -> [SubscriberOutput] {
     let stream = envelope.stream
-    guard tracked.contains(stream), envelope.seq > 0 else { return [.event(envelope)] }
-    guard let previous = last[stream] else {
-      last[stream] = envelope.seq
-      return [.event(envelope)]
-    }
+    guard envelope.seq > 0, let previous = last[stream] else { return [.event(envelope)] }
     if envelope.seq <= previous { return [] }  // already seen (replayed or duplicated)
     last[stream] = envelope.seq
     if envelope.seq > previous + 1 {
@@ -116,21 +124,15 @@ public struct SequenceTracker: Sendable {
     return [.event(envelope)]
   }
 
-  /// Moves the baselines up to what the daemon says it has published (welcome and heartbeat
-  /// leave after every event they count). A tracked stream behind that number lost events.
+  /// Welcomes and heartbeats leave after every event they count: a checked stream whose last
+  /// number seen is behind theirs lost its latest events.
   private mutating func advance(to seqs: SequenceNumbers) -> [SubscriberOutput] {
     guard resyncBuffer == nil else { return [] }
     var outputs: [SubscriberOutput] = []
-    for stream in EventStream.allCases where tracked.contains(stream) {
-      let published = seqs[stream] ?? 0
-      if let previous = last[stream] {
-        if published > previous {
-          outputs.append(.notice(.gap(stream: stream, from: previous + 1, to: published)))
-          last[stream] = published
-        }
-      } else {
-        last[stream] = published
-      }
+    for stream in EventStream.allCases {
+      guard let previous = last[stream], let published = seqs[stream], published > previous else { continue }
+      outputs.append(.notice(.gap(stream: stream, from: previous + 1, to: published)))
+      last[stream] = published
     }
     return outputs
   }

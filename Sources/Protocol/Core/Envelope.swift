@@ -47,23 +47,44 @@ public struct Envelope: Sendable, Hashable {
   /// The envelope's canonical JSON bytes.
   public func encoded() -> [UInt8] {
     Self.encode(
-      type: type, id: id, seq: seq, epoch: epoch, ts: ts, channel: channel, cause: cause,
+      type: type, id: .text(id), seq: seq, epoch: epoch, ts: ts, channel: channel, cause: cause,
       data: data.jsonBytes)
   }
 
+  /// How an envelope's `id` is written: as given, or as `<epoch>-<tag>-<number>` straight into
+  /// the bytes (the daemon's ids), which saves building a string per event.
+  public enum ID: Sendable {
+    case text(String)
+    case numbered(tag: String, number: UInt64)
+  }
+
   /// Writes an envelope around `data`, JSON bytes already encoded: the publisher's hot path.
+  /// `epoch`, the type and a numbered id's tag are `[a-z0-9_]` text and are written unescaped.
   public static func encode(
-    type: EventType, id: String, seq: UInt64, epoch: String, ts: Int64, channel: String?, cause: String?,
+    type: EventType, id: ID, seq: UInt64, epoch: String, ts: Int64, channel: String?, cause: String?,
     data: [UInt8]
   ) -> [UInt8] {
     var writer = JSONWriter(capacity: data.count + 200)
-    writer.raw("{\"v\":1,\"type\":")
-    writer.string(type.description)
-    writer.raw(",\"id\":")
-    writer.string(id)
-    writer.raw(",\"stream\":")
-    writer.string(type.stream.rawValue)
-    writer.raw(",\"seq\":")
+    writer.raw("{\"v\":1,\"type\":\"")
+    writer.plain(type.stream.rawValue)
+    writer.raw(".")
+    writer.plain(type.name)
+    writer.raw("\",\"id\":")
+    switch id {
+    case .text(let text):
+      writer.string(text)
+    case .numbered(let tag, let number):
+      writer.raw("\"")
+      writer.plain(epoch)
+      writer.raw("-")
+      writer.plain(tag)
+      writer.raw("-")
+      writer.integer(number)
+      writer.raw("\"")
+    }
+    writer.raw(",\"stream\":\"")
+    writer.plain(type.stream.rawValue)
+    writer.raw("\",\"seq\":")
     writer.integer(seq)
     writer.raw(",\"epoch\":")
     writer.string(epoch)

@@ -11,9 +11,18 @@ public enum EventStream: String, Sendable, Codable, CaseIterable, Hashable, Comp
   /// The daemon itself: welcome, heartbeat, connections, authentication.
   case sys
 
-  public static func < (lhs: Self, rhs: Self) -> Bool {
-    allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+  /// The stream's position in `allCases`, for per-stream arrays.
+  public var index: Int {
+    switch self {
+    case .chat: 0
+    case .mod: 1
+    case .channel: 2
+    case .analysis: 3
+    case .sys: 4
+    }
   }
+
+  public static func < (lhs: Self, rhs: Self) -> Bool { lhs.index < rhs.index }
 }
 
 extension EventStream: CodingKeyRepresentable {}

@@ -13,12 +13,39 @@ public struct JSONWriter: Sendable {
     text.withUTF8Buffer { bytes.append(contentsOf: $0) }
   }
 
+  /// Text known to need no escaping (identifiers of `[a-z0-9_]`), copied as UTF-8.
+  public mutating func plain(_ text: String) {
+    bytes.append(contentsOf: text.utf8)
+  }
+
   public mutating func raw(_ fragment: [UInt8]) {
     bytes.append(contentsOf: fragment)
   }
 
+  /// A decimal integer, written digit by digit without making a `String`.
   public mutating func integer(_ value: some BinaryInteger) {
-    bytes.append(contentsOf: String(value).utf8)
+    if value < 0 {
+      bytes.append(UInt8(ascii: "-"))
+      unsigned(UInt64(value.magnitude))
+    } else {
+      unsigned(UInt64(value))
+    }
+  }
+
+  private mutating func unsigned(_ value: UInt64) {
+    var width = 1
+    var scale: UInt64 = 10
+    while width < 20 && value >= scale {
+      width += 1
+      scale = scale &* 10
+    }
+    let start = bytes.count
+    bytes.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: width))
+    var rest = value
+    for index in stride(from: start + width - 1, through: start, by: -1) {
+      bytes[index] = UInt8(ascii: "0") + UInt8(rest % 10)
+      rest /= 10
+    }
   }
 
   public mutating func double(_ value: Double) {
@@ -31,8 +58,20 @@ public struct JSONWriter: Sendable {
 
   /// A JSON string with everything JSON requires escaped; other UTF-8 passes through as bytes.
   public mutating func string(_ value: String) {
+    var value = value
+    value.withUTF8 { string(utf8: $0) }
+  }
+
+  /// A JSON string from UTF-8 bytes that are already valid UTF-8.
+  public mutating func string(utf8: UnsafeBufferPointer<UInt8>) {
     bytes.append(UInt8(ascii: "\""))
-    for byte in value.utf8 {
+    // Most strings need no escape at all: copy them in one go.
+    if !utf8.contains(where: Self.needsEscape) {
+      bytes.append(contentsOf: utf8)
+      bytes.append(UInt8(ascii: "\""))
+      return
+    }
+    for byte in utf8 {
       switch byte {
       case UInt8(ascii: "\""): raw("\\\"")
       case UInt8(ascii: "\\"): raw("\\\\")
@@ -77,6 +116,11 @@ public struct JSONWriter: Sendable {
       }
       bytes.append(UInt8(ascii: "}"))
     }
+  }
+
+  @inline(__always)
+  private static func needsEscape(_ byte: UInt8) -> Bool {
+    byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\")
   }
 
   private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)

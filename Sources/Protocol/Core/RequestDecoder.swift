@@ -33,7 +33,8 @@ public enum RequestDecoder {
     }
     guard let version = object["v"] else { return fail(.missingField, "request has no 'v' (protocol version)") }
     guard let number = version.intValue else {
-      return fail(.invalidField, "'v' must be a number, not \(version.kindPhrase)")
+      let what = version.kindName == "number" ? "a fraction or an out-of-range number" : version.kindPhrase
+      return fail(.invalidField, "'v' must be the integer 1, not \(what)")
     }
     guard number == WardenVersion.wireProtocol else {
       return fail(.unsupportedVersion, "protocol version \(number) is not supported; this daemon speaks 1")

@@ -5,6 +5,8 @@ import CZeroMQ
 public final class ZMQSocket {
   private var handle: UnsafeMutableRawPointer?
   public let type: ZMQSocketType
+  /// Held so the context cannot be terminated (which waits for every socket) before this closes.
+  private let context: ZMQContext
 
   /// Opens a socket with a short linger (100 ms), so closing never hangs on an absent peer.
   public init(context: ZMQContext, type: ZMQSocketType) throws(ZMQError) {
@@ -13,6 +15,7 @@ public final class ZMQSocket {
     }
     self.handle = handle
     self.type = type
+    self.context = context
     try set(.linger, 100)
   }
 
