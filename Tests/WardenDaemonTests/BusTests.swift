@@ -12,7 +12,7 @@ import WardenProtocol
     #expect(ring.first == 3 && ring.last == 5)
   }
 
-  @Test(arguments: [(0, 0), (2, 0), (3, 1), (4, 2), (5, 3), (9, 3)])
+  @Test(arguments: [(0, 0), (2, 0), (3, 1), (4, 2), (5, 3), (6, 4), (9, 4)])
   func partitionPoint(after: Int, expected: Int) {
     var ring = RingBuffer<Int>(capacity: 4)
     for value in 1...6 { ring.append(value) }  // holds 3 4 5 6

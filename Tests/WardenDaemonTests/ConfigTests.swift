@@ -37,7 +37,7 @@ import WardenProtocol
     ("log_level: loud", "c.yaml:1:12", "log_level must be one of"),
     ("bus: 3", "c.yaml:1:6", "bus must be a mapping"),
     ("- a\n- b", "c.yaml:1:1", "the top level must be a mapping"),
-    ("data_dir: a\ndata_dir: b", "c.yaml:2:1", "key 'data_dir' appears twice"),
+    ("data_dir: a\ndata_dir: b", "c.yaml", "duplicated key(s): 'data_dir'"),
     ("data_dir: [1, 2]", "c.yaml:1:11", "data_dir must be a non-empty string"),
     ("bus: {heartbeat_ms: 1000", "c.yaml", "not valid YAML"),
   ]

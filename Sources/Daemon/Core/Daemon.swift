@@ -112,6 +112,7 @@ public final class Daemon: Sendable {
 
   private func cleanUp() {
     for path in [paths.infoFile, paths.eventsSocket, paths.commandsSocket] { unlink(path) }
+    lock.release()
     logger.info("wardend stopped")
   }
 

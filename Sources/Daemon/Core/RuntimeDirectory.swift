@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import WardenProtocol
 
 #if canImport(Glibc)
@@ -56,6 +57,7 @@ public enum PrivateDirectory {
 /// same runtime directory cannot take it and refuses to start.
 public final class DaemonLock: Sendable {
   private let descriptor: Int32
+  private let released = Atomic<Bool>(false)
   public let path: String
 
   /// Another daemon holds the lock.
@@ -94,9 +96,12 @@ public final class DaemonLock: Sendable {
     return Int32(String(decoding: buffer[..<count], as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))
   }
 
-  /// Releases the lock (closing the descriptor also would).
-  deinit {
+  /// Releases the lock; later calls do nothing. The process's exit releases it too.
+  public func release() {
+    guard !released.exchange(true, ordering: .acquiringAndReleasing) else { return }
     flock(descriptor, LOCK_UN)
     close(descriptor)
   }
+
+  deinit { release() }
 }

@@ -14,7 +14,10 @@ public struct RuntimePaths: Sendable, Hashable {
   public static func resolve(explicit: String?, environment: [String: String], uid: UInt32) -> RuntimePaths {
     if let explicit, !explicit.isEmpty { return RuntimePaths(directory: explicit) }
     if let chosen = environment["WARDEN_RUNTIME_DIR"], !chosen.isEmpty { return RuntimePaths(directory: chosen) }
-    if let xdg = environment["XDG_RUNTIME_DIR"], !xdg.isEmpty { return RuntimePaths(directory: xdg + "/warden") }
+    if let xdg = environment["XDG_RUNTIME_DIR"], !xdg.isEmpty {
+      let base = RuntimePaths(directory: xdg).directory
+      return RuntimePaths(directory: (base == "/" ? "" : base) + "/warden")
+    }
     return RuntimePaths(directory: "/tmp/warden-\(uid)")
   }
 

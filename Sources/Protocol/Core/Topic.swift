@@ -22,10 +22,11 @@ public enum Topic {
       && parts.allSatisfy { isValidSegment($0) }
   }
 
-  /// Whether a subscription `prefix` receives every event of `stream` (`""` and `"chat."` do
-  /// for chat; `"chat.message."` does not). Gap detection is only possible for such streams.
+  /// Whether a subscription `prefix` receives every event of `stream` (`""`, `"c"` and
+  /// `"chat."` do for chat; `"chat.message."` does not). Gap detection is only possible for such
+  /// streams.
   public static func prefix(_ prefix: String, coversWholeStream stream: EventStream) -> Bool {
-    prefix.isEmpty || prefix == stream.rawValue + "." || prefix == stream.rawValue
+    (stream.rawValue + ".").utf8.starts(with: prefix.utf8)
   }
 
   /// Whether a subscription `prefix` receives a message with `topic`.

@@ -55,6 +55,7 @@ public final class ZMQLoop: Sendable {
     let loop = ZMQLoop(name: name, wakeSignal: try WakeSignal())
     try await withCheckedThrowingContinuation { (started: CheckedContinuation<Void, any Error>) in
       let thread = Thread {
+        czmq_name_current_thread(name)
         let driver: Driver
         do {
           driver = try make()
@@ -66,7 +67,6 @@ public final class ZMQLoop: Sendable {
         started.resume()
         loop.run(driver)
       }
-      thread.name = name
       thread.start()
     }
     return loop
