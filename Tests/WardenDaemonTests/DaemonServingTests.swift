@@ -112,7 +112,8 @@ import WardenZeroMQ
     let chat = collector.events.filter { $0.stream == .chat }
     #expect(chat.map(\.seq) == Array(1...500))
     #expect(chat.last?.data == ["n": 499])
-    #expect(collector.notices.isEmpty)
+    // Silence notices may come and go on a loaded machine (the threshold is 300 ms here); gaps may not.
+    #expect(!collector.notices.contains { if case .gap = $0 { true } else { false } })
     let welcome = try #require(collector.events.first { $0.type == .welcome })
     let data = try welcome.decodeData(WelcomeData.self)
     #expect(data.heartbeatMS == 100 && ["", "sys."].contains(data.subscription))
@@ -156,8 +157,16 @@ import WardenZeroMQ
     let snapshot = try await subscriber.resync(using: client)
     #expect(snapshot.seqs[.mod] == 5)
     for _ in 1...3 { try daemon.daemon.bus.publish(type, data: Array("{}".utf8)) }
-    #expect(await collector.waitFor { $0.events.filter { $0.stream == .mod }.count == 3 })
-    #expect(collector.events.filter { $0.stream == .mod }.map(\.seq) == [6, 7, 8])
+    // Events 1-5 may arrive before the welcome (the publisher flushes what was queued before it
+    // answers a subscription); after the welcome, only events past the snapshot are delivered.
+    func afterWelcome(_ collector: Collector) -> [UInt64] {
+      let events = collector.events
+      guard let welcome = events.firstIndex(where: { $0.type == .welcome }) else { return [] }
+      return events[(welcome + 1)...].filter { $0.stream == .mod }.map(\.seq)
+    }
+    #expect(await collector.waitFor { afterWelcome($0).count == 3 })
+    #expect(afterWelcome(collector) == [6, 7, 8])
+    #expect(collector.notices.isEmpty)
     await client.close()
     await subscriber.close()
     try await daemon.stop()
