@@ -85,6 +85,7 @@ let package = Package(
     ),
 
     // Tests: one target per library, plus end-to-end tests over real processes.
+    .target(name: "WardenTestSupport", path: "Tests/WardenTestSupport", swiftSettings: strict),
     .testTarget(name: "WardenZeroMQTests", dependencies: ["WardenZeroMQ"], swiftSettings: strict),
     .testTarget(
       name: "WardenProtocolTests",
@@ -95,13 +96,15 @@ let package = Package(
     .testTarget(name: "WardenClientTests", dependencies: ["WardenClient"], swiftSettings: strict),
     .testTarget(
       name: "WardenDaemonTests",
-      dependencies: ["WardenDaemon", "WardenClient", .product(name: "Logging", package: "swift-log")],
+      dependencies: [
+        "WardenDaemon", "WardenClient", "WardenTestSupport", .product(name: "Logging", package: "swift-log"),
+      ],
       swiftSettings: strict
     ),
     .testTarget(name: "WardenCLITests", dependencies: ["WardenCLI"], swiftSettings: strict),
     .testTarget(
       name: "EndToEndTests",
-      dependencies: ["WardenClient", "WardenProtocol", "wardend", "warden"],
+      dependencies: ["WardenClient", "WardenProtocol", "WardenTestSupport", "wardend", "warden"],
       exclude: ["Interop"],
       swiftSettings: strict
     ),

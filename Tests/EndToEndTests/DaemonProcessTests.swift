@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import WardenTestSupport
 
 #if canImport(Glibc)
   import Glibc

@@ -3,6 +3,7 @@ import Testing
 import WardenClient
 import WardenDaemon
 import WardenProtocol
+import WardenTestSupport
 import WardenZeroMQ
 
 #if canImport(Glibc)

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import WardenDaemon
+import WardenTestSupport
 
 #if canImport(Glibc)
   import Glibc

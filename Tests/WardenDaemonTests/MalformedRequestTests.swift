@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import WardenDaemon
 import WardenProtocol
+import WardenTestSupport
 import WardenZeroMQ
 
 /// Raw sockets send what no well-behaved client would; every request must get a precise error

@@ -14,8 +14,7 @@ public struct DaemonState: Sendable {
   public let pid: Int32
 
   public var uptimeMS: Int64 {
-    let elapsed = ContinuousClock.now - startedAt
-    return elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000
+    (ContinuousClock.now - startedAt).wholeMilliseconds
   }
 }
 

@@ -37,7 +37,7 @@ public struct HeartbeatService: Service {
     let elapsed = ContinuousClock.now - startedAt
     let data = HeartbeatData(
       seqs: bus.sequenceNumbers, heartbeatMS: intervalMS,
-      uptimeMS: elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000,
+      uptimeMS: elapsed.wholeMilliseconds,
       subscribers: counters.activeSubscriptions)
     if let bytes = try? WireCoding.encode(data) {
       bus.publishUnsequenced(.heartbeat, topic: topic, data: bytes)

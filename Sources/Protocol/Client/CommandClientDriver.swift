@@ -64,7 +64,7 @@ final class CommandClientDriver: ZMQLoopDriver {
     guard let soonest = inFlight.values.map(\.deadline).min() else { return nil }
     let remaining = ContinuousClock.now.duration(to: soonest)
     return max(
-      0, Int(remaining.components.seconds * 1000 + remaining.components.attoseconds / 1_000_000_000_000_000) + 1)
+      0, Int(remaining.wholeMilliseconds) + 1)
   }
 
   func tick() throws(ZMQError) {

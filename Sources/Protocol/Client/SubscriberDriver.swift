@@ -80,7 +80,7 @@ final class SubscriberDriver: ZMQLoopDriver {
   func nextTimeout() -> Int? {
     let deadline = lastHeard.advanced(by: .milliseconds(heartbeatMS * silenceMissed))
     let remaining = ContinuousClock.now.duration(to: deadline)
-    return max(0, Int(remaining.components.seconds * 1000 + remaining.components.attoseconds / 1_000_000_000_000_000))
+    return max(0, Int(remaining.wholeMilliseconds))
   }
 
   func tick() throws(ZMQError) {

@@ -1,4 +1,5 @@
 import Foundation
+import WardenTestSupport
 
 #if canImport(Glibc)
   import Glibc
@@ -17,22 +18,6 @@ let productsDirectory: URL = {
   }
   return directory
 }()
-
-/// A fresh directory under /tmp with a short path (ipc socket paths must stay under 108 bytes).
-struct TemporaryDirectory: ~Copyable {
-  let path: String
-
-  init(_ prefix: String = "we") {
-    var template = Array("/tmp/\(prefix)-XXXXXX".utf8CString)
-    let made = template.withUnsafeMutableBufferPointer { mkdtemp($0.baseAddress!) }
-    precondition(made != nil, "mkdtemp failed")
-    path = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
-  }
-
-  func sub(_ name: String) -> String { path + "/" + name }
-
-  deinit { try? FileManager.default.removeItem(atPath: path) }
-}
 
 /// A program run as a child process, its output captured in files (so a chatty child never
 /// blocks on a full pipe) and read back at any time.
@@ -89,16 +74,6 @@ func runToEnd(_ executable: String, _ arguments: [String], in directory: String,
   let child = try ChildProcess(executable, arguments, in: directory)
   let code = await child.exitCode(within: seconds)
   return (code, child.stdout, child.stderr)
-}
-
-/// Waits for `condition`, checking every 10 ms, for up to `seconds`.
-func eventually(_ seconds: Double = 10, _ condition: () -> Bool) async -> Bool {
-  let deadline = ContinuousClock.now.advanced(by: .milliseconds(Int(seconds * 1000)))
-  while ContinuousClock.now < deadline {
-    if condition() { return true }
-    try? await Task.sleep(for: .milliseconds(10))
-  }
-  return condition()
 }
 
 /// Starts wardend on private directories and waits until it serves.

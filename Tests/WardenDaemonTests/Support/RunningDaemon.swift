@@ -4,6 +4,7 @@ import Synchronization
 import WardenClient
 import WardenDaemon
 import WardenProtocol
+import WardenTestSupport
 import WardenZeroMQ
 
 /// A daemon started in-process on private directories, with a client context to talk to it.
@@ -45,16 +46,6 @@ final class RunningDaemon: Sendable {
   }
 }
 
-/// Waits for `condition`, checking every 10 ms, for up to `seconds`.
-func eventually(_ seconds: Double = 5, _ condition: () async throws -> Bool) async rethrows -> Bool {
-  let deadline = ContinuousClock.now.advanced(by: .milliseconds(Int(seconds * 1000)))
-  while ContinuousClock.now < deadline {
-    if try await condition() { return true }
-    try? await Task.sleep(for: .milliseconds(10))
-  }
-  return try await condition()
-}
-
 /// Collects a subscriber's outputs in the background.
 final class Collector: Sendable {
   private final class Box: Sendable {
@@ -80,7 +71,7 @@ final class Collector: Sendable {
     all.compactMap { if case .notice(let notice) = $0 { notice } else { nil } }
   }
 
-  func waitFor(_ seconds: Double = 5, _ condition: (Collector) -> Bool) async -> Bool {
+  func waitFor(_ seconds: Double = 10, _ condition: (Collector) -> Bool) async -> Bool {
     await eventually(seconds) { condition(self) }
   }
 }
