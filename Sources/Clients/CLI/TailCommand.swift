@@ -37,8 +37,11 @@ struct TailCommand: AsyncParsableCommand {
 
   func run() async throws {
     let paths = connection.paths(environment: CLIRuntime.environment, uid: CLIRuntime.uid)
-    if !wait {
-      do { _ = try DaemonLocator.locate(paths) } catch { throw CLIRuntime.exit(for: error) }
+    do {
+      _ = try DaemonLocator.locate(paths)
+    } catch {
+      guard wait else { throw CLIRuntime.exit(for: error) }
+      CLIRuntime.printError("waiting for wardend to start (runtime directory \(paths.directory))")
     }
     let prefixes = filters.isEmpty ? [""] : filters
     let showSys = prefixes.contains { $0.isEmpty ? false : $0.hasPrefix("sys") }
