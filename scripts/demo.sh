@@ -20,7 +20,8 @@ stop() {
   echo
   echo "demo: wardend stopped."
 }
-trap stop INT TERM EXIT
+trap 'stop; exit 0' INT TERM
+trap stop EXIT
 
 for _ in $(seq 1 100); do
   [ -f "$runtime/daemon.json" ] && break
