@@ -32,26 +32,3 @@ public struct CommandRouter: Sendable {
     }
   }
 }
-
-extension CommandRequest {
-  /// Decodes `args` as a typed value; a mismatch becomes `invalid_args` naming the field.
-  public func decodeArgs<T: Decodable>(_: T.Type) throws(ProtocolError) -> T {
-    do {
-      return try WireCoding.decode(T.self, from: .object(args))
-    } catch let DecodingError.keyNotFound(key, _) {
-      throw ProtocolError(.invalidArgs, "\(cmd): missing argument '\(key.stringValue)'")
-    } catch let DecodingError.typeMismatch(_, context) {
-      throw ProtocolError(.invalidArgs, "\(cmd): argument '\(Self.path(context))' has the wrong type")
-    } catch let DecodingError.valueNotFound(_, context) {
-      throw ProtocolError(.invalidArgs, "\(cmd): argument '\(Self.path(context))' must not be null")
-    } catch let DecodingError.dataCorrupted(context) {
-      throw ProtocolError(.invalidArgs, "\(cmd): argument '\(Self.path(context))': \(context.debugDescription)")
-    } catch {
-      throw ProtocolError(.invalidArgs, "\(cmd): \(error)")
-    }
-  }
-
-  private static func path(_ context: DecodingError.Context) -> String {
-    context.codingPath.map(\.stringValue).joined(separator: ".")
-  }
-}
