@@ -14,12 +14,17 @@ let package = Package(
     .library(name: "WardenDaemon", targets: ["WardenDaemon"]),
     .executable(name: "wardend", targets: ["wardend"]),
     .executable(name: "warden", targets: ["warden"]),
+    .library(name: "TwitchSim", targets: ["TwitchSim"]),
+    .executable(name: "twitch-sim", targets: ["twitch-sim"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+    .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+    .package(url: "https://github.com/hummingbird-project/hummingbird-websocket", from: "2.8.1"),
   ],
   targets: [
     // Protocol: the public contract and what every client links.
@@ -84,6 +89,71 @@ let package = Package(
       swiftSettings: strict
     ),
 
+    // Simulator: twitch-sim, a stand-in for Twitch's servers on loopback. One target per
+    // surface, over a shared world model.
+    .target(
+      name: "TwitchSimCore",
+      dependencies: ["WardenProtocol", .product(name: "Logging", package: "swift-log")],
+      path: "Sources/Simulator/Core",
+      swiftSettings: strict
+    ),
+    .target(
+      name: "TwitchSimIRC",
+      dependencies: [
+        "TwitchSimCore",
+        .product(name: "NIOCore", package: "swift-nio"),
+        .product(name: "NIOPosix", package: "swift-nio"),
+        .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
+        .product(name: "Logging", package: "swift-log"),
+      ],
+      path: "Sources/Simulator/IRC",
+      swiftSettings: strict
+    ),
+    .target(
+      name: "TwitchSimEventSub",
+      dependencies: [
+        "TwitchSimCore",
+        .product(name: "Hummingbird", package: "hummingbird"),
+        .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
+        .product(name: "Logging", package: "swift-log"),
+      ],
+      path: "Sources/Simulator/EventSub",
+      swiftSettings: strict
+    ),
+    .target(
+      name: "TwitchSimHelix",
+      dependencies: [
+        "TwitchSimCore",
+        .product(name: "Hummingbird", package: "hummingbird"),
+        .product(name: "Logging", package: "swift-log"),
+      ],
+      path: "Sources/Simulator/Helix",
+      swiftSettings: strict
+    ),
+    .target(
+      name: "TwitchSim",
+      dependencies: [
+        "TwitchSimCore", "TwitchSimIRC", "TwitchSimEventSub", "TwitchSimHelix",
+        .product(name: "Hummingbird", package: "hummingbird"),
+        .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
+        .product(name: "Logging", package: "swift-log"),
+        .product(name: "Yams", package: "Yams"),
+      ],
+      path: "Sources/Simulator/Server",
+      swiftSettings: strict
+    ),
+    .executableTarget(
+      name: "twitch-sim",
+      dependencies: [
+        "TwitchSim",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        .product(name: "Logging", package: "swift-log"),
+        .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+      ],
+      path: "Sources/Simulator/twitch-sim",
+      swiftSettings: strict
+    ),
+
     // Tests: one target per library, plus end-to-end tests over real processes.
     .target(name: "WardenTestSupport", path: "Tests/WardenTestSupport", swiftSettings: strict),
     .testTarget(name: "WardenZeroMQTests", dependencies: ["WardenZeroMQ"], swiftSettings: strict),
@@ -102,6 +172,12 @@ let package = Package(
       swiftSettings: strict
     ),
     .testTarget(name: "WardenCLITests", dependencies: ["WardenCLI"], swiftSettings: strict),
+    .testTarget(
+      name: "TwitchSimTests",
+      dependencies: ["TwitchSim", "TwitchSimCore", "WardenTestSupport", "twitch-sim"],
+      exclude: ["Python"],
+      swiftSettings: strict
+    ),
     .testTarget(
       name: "EndToEndTests",
       dependencies: ["WardenClient", "WardenProtocol", "WardenTestSupport", "wardend", "warden"],
