@@ -25,6 +25,7 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
     .package(url: "https://github.com/hummingbird-project/hummingbird-websocket", from: "2.8.1"),
+    .package(url: "https://github.com/hummingbird-project/swift-websocket", from: "1.6.2"),
   ],
   targets: [
     // Protocol: the public contract and what every client links.
@@ -131,9 +132,19 @@ let package = Package(
       swiftSettings: strict
     ),
     .target(
+      name: "TwitchSimScenario",
+      dependencies: [
+        "TwitchSimCore",
+        .product(name: "Logging", package: "swift-log"),
+        .product(name: "Yams", package: "Yams"),
+      ],
+      path: "Sources/Simulator/Scenario",
+      swiftSettings: strict
+    ),
+    .target(
       name: "TwitchSim",
       dependencies: [
-        "TwitchSimCore", "TwitchSimIRC", "TwitchSimEventSub", "TwitchSimHelix",
+        "TwitchSimCore", "TwitchSimIRC", "TwitchSimEventSub", "TwitchSimHelix", "TwitchSimScenario",
         .product(name: "Hummingbird", package: "hummingbird"),
         .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
         .product(name: "Logging", package: "swift-log"),
@@ -172,6 +183,34 @@ let package = Package(
       swiftSettings: strict
     ),
     .testTarget(name: "WardenCLITests", dependencies: ["WardenCLI"], swiftSettings: strict),
+    .testTarget(
+      name: "TwitchSimIRCTests",
+      dependencies: ["TwitchSimIRC", "TwitchSimCore", "WardenTestSupport"],
+      swiftSettings: strict
+    ),
+    .testTarget(
+      name: "TwitchSimEventSubTests",
+      dependencies: [
+        "TwitchSimEventSub", "TwitchSimCore", "WardenTestSupport",
+        .product(name: "Hummingbird", package: "hummingbird"),
+        .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
+        .product(name: "WSClient", package: "swift-websocket"),
+      ],
+      swiftSettings: strict
+    ),
+    .testTarget(
+      name: "TwitchSimHelixTests",
+      dependencies: [
+        "TwitchSimHelix", "TwitchSimCore", "WardenTestSupport",
+        .product(name: "Hummingbird", package: "hummingbird"),
+      ],
+      swiftSettings: strict
+    ),
+    .testTarget(
+      name: "TwitchSimScenarioTests",
+      dependencies: ["TwitchSimScenario", "TwitchSimCore", "WardenTestSupport"],
+      swiftSettings: strict
+    ),
     .testTarget(
       name: "TwitchSimTests",
       dependencies: ["TwitchSim", "TwitchSimCore", "WardenTestSupport", "twitch-sim"],

@@ -39,10 +39,14 @@ if [ "${#missing[@]}" -gt 0 ]; then
   apt_install "${missing[@]}"
 fi
 
-if ! python3 -c 'import zmq' >/dev/null 2>&1; then
-  echo "setup: installing pyzmq for the interop tests"
-  python3 -m pip install --quiet --disable-pip-version-check pyzmq >/dev/null 2>&1 \
-    || python3 -m pip install --quiet --disable-pip-version-check --user pyzmq >/dev/null 2>&1 \
-    || apt_install python3-zmq
-  python3 -c 'import zmq' || { echo "setup: pyzmq could not be installed" >&2; exit 1; }
-fi
+# Python clients for the interop tests: module name, PyPI name, Debian package.
+python_clients=("zmq pyzmq python3-zmq" "websockets websockets python3-websockets")
+for entry in "${python_clients[@]}"; do
+  read -r module pypi debian <<<"$entry"
+  python3 -c "import $module" >/dev/null 2>&1 && continue
+  echo "setup: installing $pypi for the interop tests"
+  python3 -m pip install --quiet --disable-pip-version-check "$pypi" >/dev/null 2>&1 \
+    || python3 -m pip install --quiet --disable-pip-version-check --user "$pypi" >/dev/null 2>&1 \
+    || apt_install "$debian"
+  python3 -c "import $module" || { echo "setup: $pypi could not be installed" >&2; exit 1; }
+done
