@@ -130,6 +130,13 @@ public struct EmoteRange: Sendable, Hashable, Codable {
   public var name: String
   public var start: Int
   public var end: Int
+
+  public init(id: String, name: String, start: Int, end: Int) {
+    self.id = id
+    self.name = name
+    self.start = start
+    self.end = end
+  }
 }
 
 /// A chat message as the world keeps it.
@@ -149,4 +156,23 @@ public struct ChatMessage: Sendable, Hashable, Codable {
   public var returningChatter: Bool
   public var emotes: [EmoteRange]
   public var deleted: Bool
+
+  public init(
+    id: String, channelID: String, userID: String, text: String, sentAt: Date, isAction: Bool = false, bits: Int = 0,
+    replyParentID: String? = nil, firstMessage: Bool = false, returningChatter: Bool = false,
+    emotes: [EmoteRange] = [], deleted: Bool = false
+  ) {
+    self.id = id
+    self.channelID = channelID
+    self.userID = userID
+    self.text = text
+    self.sentAt = sentAt
+    self.isAction = isAction
+    self.bits = bits
+    self.replyParentID = replyParentID
+    self.firstMessage = firstMessage
+    self.returningChatter = returningChatter
+    self.emotes = emotes
+    self.deleted = deleted
+  }
 }

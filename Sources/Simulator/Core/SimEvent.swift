@@ -45,6 +45,21 @@ public struct UserNoticeEvent: Sendable, Hashable {
   public var text: String?
   public var id: String
   public var sentAt: Date
+
+  public init(
+    kind: String, user: SimUser, broadcaster: SimUser, badges: [SimBadge], params: [String: String],
+    systemMessage: String, text: String?, id: String, sentAt: Date
+  ) {
+    self.kind = kind
+    self.user = user
+    self.broadcaster = broadcaster
+    self.badges = badges
+    self.params = params
+    self.systemMessage = systemMessage
+    self.text = text
+    self.id = id
+    self.sentAt = sentAt
+  }
 }
 
 /// A message AutoMod held for review.

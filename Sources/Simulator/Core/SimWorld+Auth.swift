@@ -44,6 +44,11 @@ extension SimWorld {
     }
   }
 
+  /// Every token issued, newest first (the control API lists them for tests and the demo).
+  public var allTokens: [SimToken] {
+    state.withLock { Array($0.tokens.values) }.sorted { $0.issuedAt > $1.issuedAt }
+  }
+
   /// The token for an access token string, valid or not (`nil` if unknown).
   public func token(_ accessToken: String) -> SimToken? { state.withLock { $0.tokens[accessToken] } }
 

@@ -1,0 +1,132 @@
+import Foundation
+import Hummingbird
+import HummingbirdWebSocket
+import Logging
+import Synchronization
+import TwitchSimCore
+
+/// Twitch's EventSub WebSocket server (`wss://eventsub.wss.twitch.tv/ws`) on loopback.
+///
+/// It owns the WebSocket sessions: welcomes them, keeps them alive, closes them with Twitch's
+/// codes, and tells the world when they open, close or hand over to a new connection. Helix
+/// creates subscriptions on those sessions through the world; `run()` renders every world
+/// event as notifications to the sessions whose subscriptions match, and applies the faults
+/// and token revocations the world publishes.
+public final class EventSubServer: Sendable {
+  /// Timings and limits; the defaults are Twitch's.
+  public struct Options: Sendable {
+    /// How long a new session may go without a subscription before it is closed with 4003.
+    /// `nil` (Twitch): the session's keepalive timeout, which the welcome announces as the
+    /// time to subscribe. Tests set a shorter one.
+    public var welcomeSubscribeDeadline: Duration?
+    /// `keepalive_timeout_seconds` when the URL does not give one (Twitch: 10).
+    public var defaultKeepaliveSeconds = 10
+    /// Accepted `keepalive_timeout_seconds` (Twitch: 10...600); numeric values outside are
+    /// clamped to the nearest end, as Twitch does. Tests widen it to use 1 s.
+    public var keepaliveRange = 10...600
+    /// Seconds a client has after `session_reconnect` to move to the new connection before
+    /// the old one is closed with 4004 (Twitch: 30).
+    public var reconnectGraceSeconds: Double = 30
+
+    public init() {}
+  }
+
+  let world: SimWorld
+  let options: Options
+  let logger: Logger
+  let registry = Mutex(Registry())
+
+  /// What the server knows across connections; only touched under `registry`'s lock. Lock
+  /// order: `registry`, then the world's lock (never the other way round).
+  struct Registry: Sendable {
+    var sessions: [String: EventSubSession] = [:]
+    /// Unused reconnect URLs: reconnect id → the session it replaces.
+    var reconnectIDs: [String: String] = [:]
+    /// Notifications still to be delivered twice (`eventSubDuplicate`).
+    var duplicatesLeft = 0
+    var hubSubscription: UUID?
+    var isShutDown = false
+  }
+
+  public init(world: SimWorld, options: Options = .init(), logger: Logger) {
+    self.world = world
+    self.options = options
+    self.logger = logger
+  }
+
+  /// Open sessions (including replaced ones whose client has not closed them yet).
+  public var sessionCount: Int { registry.withLock { $0.sessions.count } }
+
+  /// Adds the WebSocket route. `publicURL` gives this route's own `ws://` URL (known only once
+  /// the server is bound); reconnect URLs are built from it.
+  public func addRoutes(
+    to router: Router<BasicWebSocketRequestContext>, path: String, publicURL: @escaping @Sendable () -> String
+  ) {
+    let options = options
+    router.ws(
+      RouterPath(path),
+      shouldUpgrade: { request, _ in
+        // Twitch answers a non-numeric keepalive with 400 instead of upgrading.
+        let raw = request.uri.queryParameters["keepalive_timeout_seconds"].map(String.init)
+        guard KeepaliveParameter.seconds(raw, options: options) != nil else {
+          throw HTTPError(
+            .badRequest, message: "keepalive_timeout_seconds must be a whole number of seconds between 10 and 600")
+        }
+        return .upgrade([:])
+      },
+      onUpgrade: { [self] inbound, outbound, context in
+        let query = context.request.uri.queryParameters
+        let reconnectID = query["reconnect_id"].map(String.init)
+        let keepalive =
+          KeepaliveParameter.seconds(query["keepalive_timeout_seconds"].map(String.init), options: options)
+          ?? options.defaultKeepaliveSeconds
+        await serveConnection(
+          inbound: inbound, outbound: outbound, keepaliveSeconds: keepalive, reconnectID: reconnectID,
+          publicURL: publicURL)
+      })
+  }
+
+  /// Consumes the world's events until cancelled or shut down: notifications, revocations,
+  /// faults.
+  public func run() async {
+    let (id, events) = world.hub.subscribe()
+    let stopped = registry.withLock { registry in
+      registry.hubSubscription = id
+      return registry.isShutDown
+    }
+    if stopped {
+      world.hub.cancel(id)
+      return
+    }
+    var renderer = EventSubRenderer(world: world)
+    for await event in events {
+      handle(event, renderer: &renderer)
+    }
+    world.hub.cancel(id)
+  }
+
+  /// Stops `run()` and ends every session (a normal close).
+  public func shutdown() async {
+    let (sessions, subscription) = registry.withLock { registry in
+      registry.isShutDown = true
+      return (Array(registry.sessions.values), registry.hubSubscription)
+    }
+    if let subscription { world.hub.cancel(subscription) }
+    for session in sessions { session.finish() }
+  }
+}
+
+/// The `keepalive_timeout_seconds` query parameter.
+enum KeepaliveParameter {
+  /// The keepalive for a raw parameter: the default when absent, a number rounded and clamped
+  /// to the range (Twitch: "an invalid, but numeric value will return the nearest acceptable
+  /// value"), `nil` when it is not a number.
+  static func seconds(_ raw: String?, options: EventSubServer.Options) -> Int? {
+    guard let raw else { return options.defaultKeepaliveSeconds }
+    guard let number = Double(raw.trimmingCharacters(in: .whitespaces)), number.isFinite else { return nil }
+    let rounded = number.rounded()
+    if rounded <= Double(options.keepaliveRange.lowerBound) { return options.keepaliveRange.lowerBound }
+    if rounded >= Double(options.keepaliveRange.upperBound) { return options.keepaliveRange.upperBound }
+    return Int(rounded)
+  }
+}

@@ -1,0 +1,92 @@
+import Foundation
+import Testing
+import TwitchSim
+import TwitchSimCore
+import WardenTestSupport
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// The assembled simulator: the executable, the control API, and clients nobody here wrote.
+@Suite struct TwitchSimServerTests {
+  /// Sets up a channel, a moderator-capable app and a token for the broadcaster.
+  private func seed(_ harness: SimHarness) async throws -> (token: String, broadcasterID: String) {
+    let (status, channel) = try await harness.control("POST", "/channels", ["login": "streamer"])
+    #expect(status == 200)
+    try await harness.control("POST", "/users", ["login": "viewer", "created_days_ago": 400])
+    try await harness.control("POST", "/apps", ["client_id": "warden-test", "client_secret": "s3cret"])
+    let scopes = [
+      "chat:read", "chat:edit", "user:read:chat", "user:write:chat", "moderator:manage:banned_users",
+      "moderator:read:chatters", "moderator:manage:chat_messages", "moderator:read:followers",
+    ]
+    let (_, token) = try await harness.control(
+      "POST", "/tokens", ["client_id": "warden-test", "user": "streamer", "scopes": scopes])
+    return (try #require(token["access_token"] as? String), try #require(channel["id"] as? String))
+  }
+
+  @Test func theExecutableWritesItsURLsAndStopsOnSIGTERM() async throws {
+    let temp = TemporaryDirectory("ts")
+    let ready = temp.sub("ready.json")
+    let executable = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+    var binary = executable.appendingPathComponent("twitch-sim")
+    if !FileManager.default.fileExists(atPath: binary.path) {
+      let exe = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? ""
+      binary = URL(fileURLWithPath: exe).deletingLastPathComponent().appendingPathComponent("twitch-sim")
+    }
+    let process = Process()
+    process.executableURL = binary
+    process.arguments = ["--listen", "127.0.0.1:0", "--ready-file", ready, "--log-level", "warning"]
+    process.standardOutput = FileHandle.nullDevice
+    try process.run()
+    #expect(await eventually { FileManager.default.fileExists(atPath: ready) })
+    let data = try Data(contentsOf: URL(fileURLWithPath: ready))
+    let urls = try JSONDecoder().decode(SimURLs.self, from: data)
+    #expect(urls.ircWS.hasPrefix("ws://127.0.0.1:") && urls.ircWS.hasSuffix("/irc"))
+    #expect(urls.ircTCP.hasPrefix("tcp://127.0.0.1:"))
+    #expect(urls.eventSub.hasSuffix("/ws") && urls.helix.hasSuffix("/helix") && urls.oauth.hasSuffix("/oauth2"))
+    let object = try JSONSerialization.jsonObject(with: data) as? [String: String]
+    #expect(Set(object?.keys.map { $0 } ?? []) == ["irc_ws", "irc_tcp", "eventsub", "helix", "oauth", "control"])
+    kill(process.processIdentifier, SIGTERM)
+    #expect(await eventually { !process.isRunning })
+    #expect(process.terminationStatus == 0)
+  }
+
+  @Test func controlErrorsSayWhatIsWrong() async throws {
+    let harness = try await SimHarness.start()
+    let (missing, body) = try await harness.control("POST", "/users", [:])
+    #expect(missing == 400 && (body["message"] as? String)?.contains("'login' is required") == true)
+    let (unknown, fault) = try await harness.control("POST", "/faults", ["kind": "meteor"])
+    #expect(unknown == 400 && (fault["message"] as? String)?.contains("unknown fault 'meteor'") == true)
+    let (absent, channel) = try await harness.control(
+      "POST", "/chat", ["channel": "nobody", "user": "x", "text": "hi"])
+    #expect(absent == 404 && channel["error"] as? String == "Not Found")
+    await harness.stop()
+  }
+
+  @Test func chatRefusalsAndActionsAreReported() async throws {
+    let harness = try await SimHarness.start()
+    let seeded = try await seed(harness)
+    let (_, sent) = try await harness.control(
+      "POST", "/chat", ["channel": "streamer", "user": "viewer", "text": "hi Kappa"])
+    #expect(sent["status"] as? String == "sent")
+    let viewer = try #require(harness.world.user(login: "viewer"))
+    try harness.world.ban(
+      channelID: seeded.broadcasterID, userID: viewer.id, moderatorID: seeded.broadcasterID, durationSeconds: nil,
+      reason: "spam")
+    let (_, refused) = try await harness.control(
+      "POST", "/chat", ["channel": "streamer", "user": "viewer", "text": "hi"])
+    #expect(refused["status"] as? String == "refused" && refused["notice"] as? String == "msg_banned")
+    await harness.stop()
+  }
+
+  @Test func aRawSocketIRCSessionInPython() async throws {
+    let harness = try await SimHarness.start()
+    let seeded = try await seed(harness)
+    let port = try #require(harness.urls.ircTCP.split(separator: ":").last.map(String.init))
+    let (code, output) = try await runPython(
+      "irc_client.py", ["127.0.0.1", port, seeded.token, "streamer", "streamer"])
+    #expect(code == 0, "\(output)")
+    await harness.stop()
+  }
+}
