@@ -89,4 +89,34 @@ import WardenTestSupport
     #expect(code == 0, "\(output)")
     await harness.stop()
   }
+
+  @Test func helixFromPythonURLLib() async throws {
+    let harness = try await SimHarness.start()
+    let seeded = try await seed(harness)
+    for index in 0..<150 {
+      let (_, user) = try await harness.control("POST", "/users", ["login": "chatter\(index)"])
+      harness.world.setPresence(userID: try #require(user["id"] as? String), in: seeded.broadcasterID, present: true)
+    }
+    let viewer = try #require(harness.world.user(login: "viewer"))
+    let chatters = harness.world.chatters(of: seeded.broadcasterID).count
+    let (code, output) = try await runPython(
+      "helix_client.py",
+      [
+        harness.urls.helix, harness.urls.oauth, "warden-test", seeded.token, seeded.broadcasterID, viewer.id,
+        "\(chatters)",
+      ])
+    #expect(code == 0, "\(output)")
+    #expect(harness.world.actions(kind: "ban").count + harness.world.actions(kind: "timeout").count >= 1)
+    await harness.stop()
+  }
+
+  @Test func theDeviceCodeFlowFromPython() async throws {
+    let harness = try await SimHarness.start { $0.oauth.enforcePollInterval = false }
+    _ = try await seed(harness)
+    try await harness.control("POST", "/apps", ["client_id": "warden-public"])
+    let (code, output) = try await runPython(
+      "oauth_device_client.py", [harness.urls.oauth, harness.urls.control, "warden-public", "streamer"])
+    #expect(code == 0, "\(output)")
+    await harness.stop()
+  }
 }

@@ -22,6 +22,7 @@ public final class TwitchSim: Service, Sendable {
     public var irc = IRCServer.Options()
     public var eventSub = EventSubServer.Options()
     public var helix = HelixAPI.Options()
+    public var oauth = OAuthAPI.Options()
     /// A scenario to load and play (on loop) once listening.
     public var scenario: Scenario?
     public var scenarioSpeed = 1.0
@@ -99,7 +100,7 @@ public final class TwitchSim: Service, Sendable {
       "ws://\(host):\(httpPort.withLock { $0 } ?? 0)/ws"
     }
     HelixAPI(world: world, options: options.helix, logger: logger).addRoutes(to: router, prefix: "/helix")
-    OAuthAPI(world: world, logger: logger).addRoutes(to: router, prefix: "/oauth2")
+    OAuthAPI(world: world, options: options.oauth, logger: logger).addRoutes(to: router, prefix: "/oauth2")
     ControlAPI(world: world, sink: irc, logger: logger).addRoutes(to: router, prefix: "/control")
 
     let app = Application(
