@@ -11,10 +11,15 @@ enum Locations {
   /// is looked for above the working directory (`swift run` from `Benchmarks/`) and above this
   /// executable's package (`Benchmarks/.build/<triple>/<configuration>/warden-bench`).
   static func wardend(explicit: String?) throws -> String {
+    try product("wardend", explicit: explicit)
+  }
+
+  /// An executable of the root package: `explicit`, else its release build, else its debug build.
+  static func product(_ name: String, explicit: String?) throws -> String {
     let files = FileManager.default
     if let explicit {
       let path = URL(fileURLWithPath: explicit).standardizedFileURL.path
-      guard files.isExecutableFile(atPath: path) else { throw BenchError("--wardend \(explicit): not an executable") }
+      guard files.isExecutableFile(atPath: path) else { throw BenchError("--\(name) \(explicit): not an executable") }
       return path
     }
     var roots = [files.currentDirectoryPath + "/.."]
@@ -24,14 +29,14 @@ enum Locations {
     var tried: [String] = []
     for configuration in ["release", "debug"] {
       for root in roots {
-        let path = URL(fileURLWithPath: root + "/.build/\(configuration)/wardend").standardizedFileURL.path
+        let path = URL(fileURLWithPath: root + "/.build/\(configuration)/\(name)").standardizedFileURL.path
         if files.isExecutableFile(atPath: path) { return path }
         tried.append(path)
       }
     }
     throw BenchError(
-      "no wardend found (tried \(tried.joined(separator: ", "))); build it with `swift build -c release` "
-        + "in the root package or pass --wardend PATH")
+      "no \(name) found (tried \(tried.joined(separator: ", "))); build it with `swift build -c release` "
+        + "in the root package or pass --\(name) PATH")
   }
 
   /// The first `model name` of `/proc/cpuinfo`.

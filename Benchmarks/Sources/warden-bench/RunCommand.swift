@@ -8,7 +8,7 @@ struct RunCommand: AsyncParsableCommand {
     commandName: "run", abstract: "Run the benchmarks (the default subcommand).")
 
   enum Suite: String, CaseIterable, ExpressibleByArgument {
-    case bus, rtt, startup
+    case bus, rtt, startup, flood
   }
 
   @Option(help: "Events per bus run.")
@@ -38,7 +38,17 @@ struct RunCommand: AsyncParsableCommand {
   @Option(help: "The wardend to run (default: ../.build/release/wardend, else ../.build/debug/wardend).")
   var wardend: String?
 
-  @Option(help: "Run only this benchmark: bus, rtt or startup (repeatable).")
+  @Option(name: .customLong("flood-rate"), help: "Lines per second twitch-sim's flood is asked for.")
+  var floodRate = 200_000
+
+  @Option(name: .customLong("flood-seconds"), help: "Seconds the flood lasts.")
+  var floodSeconds = 2
+
+  @Option(
+    name: .customLong("twitch-sim"), help: "The twitch-sim to run (default: ../.build/release/twitch-sim, else debug).")
+  var twitchSim: String?
+
+  @Option(help: "Run only this benchmark: bus, rtt, startup or flood (repeatable).")
   var only: [Suite] = []
 
   func validate() throws {
@@ -64,6 +74,9 @@ struct RunCommand: AsyncParsableCommand {
     }
     if let wardendPath, suites.contains(.startup) {
       try runStartup(wardend: wardendPath, into: &summary, failures: &failures)
+    }
+    if suites.contains(.flood) {
+      try await runFlood(into: &summary, failures: &failures)
     }
 
     print("\n## Summary\n")
@@ -125,6 +138,29 @@ struct RunCommand: AsyncParsableCommand {
       "bus: dropped events", "of \(Format.grouped(events * rounds)) per path",
       "raw \(Format.grouped(report.dropped(.raw))), daemon \(Format.grouped(report.dropped(.daemon)))")
     if report.dropped(.raw) + report.dropped(.daemon) > 0 { failures.append("the bus benchmark lost events") }
+  }
+
+  // MARK: 4. twitch-sim flood
+
+  private func runFlood(into summary: inout MarkdownTable, failures: inout [String]) async throws {
+    print("\n## 4. twitch-sim flood mode (plain-TCP IRC client in this process)\n")
+    let executable = try Locations.product("twitch-sim", explicit: twitchSim)
+    print("- twitch-sim: \(executable)")
+    print("\(Format.grouped(floodRate)) lines/s asked for \(floodSeconds) s; lines counted as the client reads them.")
+    let report = try await SimFloodBenchmark(executable: executable, linesPerSecond: floodRate, seconds: floodSeconds)
+      .run()
+    var table = MarkdownTable("requested", "received", "driver lines/s", "client lines/s")
+    table.add(
+      Format.grouped(report.requested), Format.grouped(report.received), Format.grouped(report.driverLinesPerSecond),
+      Format.grouped(report.receivedLinesPerSecond))
+    print(table.render())
+    summary.add(
+      "twitch-sim flood -> IRC client", "lines/s received (target >= 100,000)",
+      "\(Format.grouped(report.receivedLinesPerSecond)) (\(report.receivedLinesPerSecond >= 100_000 ? "meets target" : "BELOW TARGET"))"
+    )
+    if report.received < report.requested {
+      failures.append("the flood lost lines (\(report.received) of \(report.requested))")
+    }
   }
 
   // MARK: 2. Command round trip

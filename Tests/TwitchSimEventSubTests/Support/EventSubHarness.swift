@@ -30,7 +30,7 @@ struct EventSubHarness: Sendable {
     var options = EventSubServer.Options()
     configure(&options)
     var logger = Logger(label: "test.eventsub")
-    logger.logLevel = .warning
+    logger.logLevel = ProcessInfo.processInfo.environment["EVENTSUB_TEST_TRACE"] == nil ? .warning : .trace
     let world = SimWorld(logger: logger)
     let broadcaster = try world.createUser(login: "streamer", displayName: "Streamer")
     let viewer = try world.createUser(login: "viewer32", displayName: "Viewer32", color: "#00FF7F")
