@@ -20,6 +20,7 @@ extension EventSubServer {
     if let reconnectID {
       guard let old = redeem(reconnectID) else {
         logger.debug("EventSub reconnect refused", metadata: ["eventsub.close_code": "4007"])
+        try? await Task.sleep(for: options.invalidReconnectCloseDelay)
         try? await outbound.close(.unknown(EventSubCloseCode.invalidReconnect.code), reason: "Invalid reconnect")
         return
       }

@@ -27,6 +27,11 @@ public final class EventSubServer: Sendable {
     /// Seconds a client has after `session_reconnect` to move to the new connection before
     /// the old one is closed with 4004 (Twitch: 30).
     public var reconnectGraceSeconds: Double = 30
+    /// How long after the upgrade a connection to an unknown or used reconnect URL is closed
+    /// with 4007. Twitch closes at once; a close frame and FIN that arrive while a swift-nio
+    /// client (swift-websocket's `WSClient`) is still finishing its upgrade can leave that client
+    /// hanging, so the simulator waits a moment by default. `.zero` is Twitch's timing.
+    public var invalidReconnectCloseDelay: Duration = .milliseconds(500)
 
     public init() {}
   }
@@ -66,7 +71,8 @@ public final class EventSubServer: Sendable {
     router.ws(
       RouterPath(path),
       shouldUpgrade: { request, _ in
-        // Twitch answers a non-numeric keepalive with 400 instead of upgrading.
+        // Twitch documents clamping for numeric values only; anything else is refused with 400
+        // instead of an upgrade.
         let raw = request.uri.queryParameters["keepalive_timeout_seconds"].map(String.init)
         guard KeepaliveParameter.seconds(raw, options: options) != nil else {
           throw HTTPError(
