@@ -119,4 +119,29 @@ import WardenTestSupport
     #expect(code == 0, "\(output)")
     await harness.stop()
   }
+
+  @Test func anEventSubReconnectHandoverFromPython() async throws {
+    let harness = try await SimHarness.start()
+    let seeded = try await seed(harness)
+    let (code, output) = try await runPython(
+      "eventsub_reconnect.py",
+      [
+        harness.urls.eventSub, harness.urls.helix, harness.urls.control, "warden-test", seeded.token,
+        seeded.broadcasterID, "streamer", "viewer",
+      ])
+    #expect(code == 0, "\(output)")
+    await harness.stop()
+  }
+
+  @Test func messagesSentOverIRCAreInTheActionsLog() async throws {
+    let harness = try await SimHarness.start()
+    let seeded = try await seed(harness)
+    let port = try #require(harness.urls.ircTCP.split(separator: ":").last.map(String.init))
+    let (code, output) = try await runPython(
+      "irc_client.py", ["127.0.0.1", port, seeded.token, "streamer", "streamer"])
+    #expect(code == 0, "\(output)")
+    let sent = harness.world.actions(kind: "send_message").filter { $0.via == "irc" }
+    #expect(!sent.isEmpty && sent.allSatisfy { $0.clientID == "warden-test" && $0.actorID == seeded.broadcasterID })
+    await harness.stop()
+  }
 }

@@ -113,6 +113,11 @@ extension IRCServer {
       let result = try world.sendChat(
         channelID: broadcaster.id, userID: user.id, text: request.text, isAction: request.isAction,
         replyParentID: request.replyParentID)
+      var params: [String: JSONParam] = ["text": .string(request.text), "action": .bool(request.isAction)]
+      if let parent = request.replyParentID { params["reply_parent_message_id"] = .string(parent) }
+      world.record(
+        "send_message", via: "irc", channelID: broadcaster.id, actorID: user.id,
+        clientID: accessToken.flatMap { world.token($0)?.clientID }, params: params)
       switch result {
       case .sent(let message):
         let badges = world.badges(of: user.id, in: broadcaster.id)
