@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(FoundationNetworking)
+  import FoundationNetworking
+#endif
 import Testing
 import TwitchSim
 import TwitchSimCore
@@ -25,28 +28,51 @@ import WardenTestSupport
     return (try #require(token["access_token"] as? String), try #require(channel["id"] as? String))
   }
 
-  @Test func theExecutableWritesItsURLsAndStopsOnSIGTERM() async throws {
-    let temp = TemporaryDirectory("ts")
+  static let scenarios = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent().appendingPathComponent("Sources/Simulator/Scenarios")
+
+  /// Starts the twitch-sim executable and returns it with its URLs.
+  private func launch(_ temp: borrowing TemporaryDirectory, _ extra: [String] = []) async throws -> (Process, Data) {
     let ready = temp.sub("ready.json")
-    let executable = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-    var binary = executable.appendingPathComponent("twitch-sim")
-    if !FileManager.default.fileExists(atPath: binary.path) {
-      let exe = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? ""
-      binary = URL(fileURLWithPath: exe).deletingLastPathComponent().appendingPathComponent("twitch-sim")
-    }
+    let exe = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
     let process = Process()
-    process.executableURL = binary
-    process.arguments = ["--listen", "127.0.0.1:0", "--ready-file", ready, "--log-level", "warning"]
+    process.executableURL = URL(fileURLWithPath: exe).deletingLastPathComponent().appendingPathComponent("twitch-sim")
+    process.arguments = ["--listen", "127.0.0.1:0", "--ready-file", ready, "--log-level", "warning"] + extra
     process.standardOutput = FileHandle.nullDevice
     try process.run()
-    #expect(await eventually { FileManager.default.fileExists(atPath: ready) })
-    let data = try Data(contentsOf: URL(fileURLWithPath: ready))
+    #expect(await eventually { FileManager.default.fileExists(atPath: ready) || !process.isRunning })
+    return (process, (try? Data(contentsOf: URL(fileURLWithPath: ready))) ?? Data())
+  }
+
+  @Test func theExecutableWritesItsURLsAndStopsOnSIGTERM() async throws {
+    let temp = TemporaryDirectory("ts")
+    let (process, data) = try await launch(temp)
     let urls = try JSONDecoder().decode(SimURLs.self, from: data)
     #expect(urls.ircWS.hasPrefix("ws://127.0.0.1:") && urls.ircWS.hasSuffix("/irc"))
     #expect(urls.ircTCP.hasPrefix("tcp://127.0.0.1:"))
     #expect(urls.eventSub.hasSuffix("/ws") && urls.helix.hasSuffix("/helix") && urls.oauth.hasSuffix("/oauth2"))
     let object = try JSONSerialization.jsonObject(with: data) as? [String: String]
     #expect(Set(object?.keys.map { $0 } ?? []) == ["irc_ws", "irc_tcp", "eventsub", "helix", "oauth", "control"])
+    kill(process.processIdentifier, SIGTERM)
+    #expect(await eventually { !process.isRunning })
+    #expect(process.terminationStatus == 0)
+  }
+
+  @Test(arguments: ["minimal.yaml", "demo.yaml"])
+  func theExecutablePlaysAScenario(_ file: String) async throws {
+    let temp = TemporaryDirectory("ts")
+    let path = Self.scenarios.appendingPathComponent(file).path
+    let (process, data) = try await launch(temp, ["--scenario", path, "--scenario-speed", "20"])
+    let urls = try JSONDecoder().decode(SimURLs.self, from: data)
+    let tokens = URL(string: urls.control + "/tokens")!
+    #expect(
+      await eventually {
+        guard let (body, _) = try? await URLSession.shared.data(from: tokens),
+          let object = try? JSONSerialization.jsonObject(with: body) as? [String: Any]
+        else { return false }
+        return !((object["tokens"] as? [Any]) ?? []).isEmpty
+      }, "the scenario's tokens are minted")
+    #expect(process.isRunning, "twitch-sim keeps serving while the scenario plays")
     kill(process.processIdentifier, SIGTERM)
     #expect(await eventually { !process.isRunning })
     #expect(process.terminationStatus == 0)

@@ -47,7 +47,7 @@ struct TwitchSimCommand: AsyncParsableCommand {
     options.port = port
     options.ircTCPPort = ircTCPPort
     options.scenarioSpeed = scenarioSpeed
-    if let scenario { options.scenario = try Scenario.load(path: scenario) }
+    options.scenario = try scenario.map { path in try Scenario.load(path: path) }
     let sim = TwitchSim(options: options, logger: logger)
     let group = ServiceGroup(
       configuration: .init(services: [sim], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
