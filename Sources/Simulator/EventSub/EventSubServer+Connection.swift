@@ -3,9 +3,10 @@ import HummingbirdWebSocket
 import Logging
 import TwitchSimCore
 
-/// One WebSocket connection: welcome (or handover from a reconnect URL), then three loops — a
-/// writer draining the session's outbox, a reader that treats any data frame as a protocol
-/// violation (4001), and a timer that feeds the state machine (keepalives, 4003, 4004).
+/// One WebSocket connection: welcome (or handover from a reconnect URL, continuing the same
+/// session id), then three loops — a writer draining the session's outbox, a reader that
+/// treats any data frame as a protocol violation (4001), and a timer that feeds the state
+/// machine (keepalives, 4003, 4004).
 extension EventSubServer {
   /// The timer never sleeps longer than this, so phase changes (a reconnect grace period) are
   /// seen soon without waking the task from outside.
@@ -15,61 +16,68 @@ extension EventSubServer {
     inbound: WebSocketInboundStream, outbound: WebSocketOutboundWriter, keepaliveSeconds: Int, reconnectID: String?,
     publicURL: @escaping @Sendable () -> String
   ) async {
-    var replaced: EventSubSession?
-    var keepalive = keepaliveSeconds
-    if let reconnectID {
-      guard let old = redeem(reconnectID) else {
-        logger.debug("EventSub reconnect refused", metadata: ["eventsub.close_code": "4007"])
-        try? await Task.sleep(for: options.invalidReconnectCloseDelay)
-        try? await outbound.close(.unknown(EventSubCloseCode.invalidReconnect.code), reason: "Invalid reconnect")
-        return
-      }
-      replaced = old
-      keepalive = old.keepaliveSeconds
-    }
-
     let connectedAt = world.now()
-    let session = EventSubSession(
-      id: EventSubSession.makeID(), connectedAt: connectedAt, keepaliveSeconds: keepalive,
-      machine: EventSubSessionMachine(
-        welcomedAt: .now, keepalive: .seconds(keepalive),
-        subscribeDeadline: replaced == nil ? options.welcomeSubscribeDeadline ?? .seconds(keepalive) : nil),
-      publicURL: publicURL)
-    // The welcome goes first into the outbox, before any notification can.
-    session.send(EventSubMessage.welcome(session, at: connectedAt))
-    let accepted = registry.withLock { registry in
-      guard !registry.isShutDown else { return false }
-      registry.sessions[session.id] = session
-      world.openEventSubSession(session.id, connectedAt: connectedAt)
-      if let replaced { world.moveEventSubSubscriptions(from: replaced.id, to: session.id) }
-      return true
+    // Redeeming the reconnect id, the welcome and the handover happen under one lock, so the
+    // replaced connection cannot end half-way and a notification goes either to it (before) or
+    // to the new connection after its welcome.
+    let opening = registry.withLock { registry -> Opening in
+      guard !registry.isShutDown else { return .shutDown }
+      var replaced: EventSubSession?
+      if let reconnectID {
+        guard let old = registry.redeem(reconnectID) else { return .invalidReconnect }
+        replaced = old
+      }
+      // A reconnect continues the replaced connection's session: same id, same keepalive, and
+      // its subscriptions, which stay on that id.
+      let keepalive = replaced?.keepaliveSeconds ?? keepaliveSeconds
+      let session = EventSubSession(
+        id: replaced?.id ?? EventSubSession.makeID(), connectedAt: connectedAt, keepaliveSeconds: keepalive,
+        machine: EventSubSessionMachine(
+          welcomedAt: .now, keepalive: .seconds(keepalive),
+          subscribeDeadline: replaced == nil ? options.welcomeSubscribeDeadline ?? .seconds(keepalive) : nil),
+        publicURL: publicURL)
+      // The welcome goes first into the outbox, before any notification can.
+      session.send(EventSubMessage.welcome(session, at: connectedAt))
+      if replaced == nil { world.openEventSubSession(session.id, connectedAt: connectedAt) }
+      registry.add(session)
+      return .welcomed(session, reconnected: replaced != nil)
     }
-    guard accepted else { return }
+    let session: EventSubSession
+    let reconnected: Bool
+    switch opening {
+    case .shutDown:
+      return
+    case .invalidReconnect:
+      logger.debug("EventSub reconnect refused", metadata: ["eventsub.close_code": "4007"])
+      try? await Task.sleep(for: options.invalidReconnectCloseDelay)
+      try? await outbound.close(.unknown(EventSubCloseCode.invalidReconnect.code), reason: "Invalid reconnect")
+      return
+    case .welcomed(let welcomed, let wasReconnect):
+      session = welcomed
+      reconnected = wasReconnect
+    }
     var logger = logger
     logger[metadataKey: "eventsub.session_id"] = .string(session.id)
-    logger.debug(
-      "EventSub session welcomed",
-      metadata: replaced.map { ["eventsub.replaces": .string($0.id)] } ?? [:])
+    logger[metadataKey: "eventsub.connection_id"] = .string(session.connectionID.uuidString)
+    logger.debug("EventSub session welcomed", metadata: reconnected ? ["eventsub.reconnected": "true"] : [:])
 
     await drive(session, inbound: inbound, outbound: outbound, logger: logger)
 
-    registry.withLock { registry in
-      registry.sessions[session.id] = nil
-      registry.reconnectIDs = registry.reconnectIDs.filter { $0.value != session.id }
+    // Only the connection that holds the session id ends the session; a replaced one leaves
+    // the session and its subscriptions to the connection that took over.
+    let ended = registry.withLock { registry in
+      let held = registry.remove(session)
+      if held { world.closeEventSubSession(session.id) }
+      return held
     }
-    world.closeEventSubSession(session.id)
-    logger.debug("EventSub session ended")
+    logger.debug(ended ? "EventSub session ended" : "EventSub replaced connection ended")
   }
 
-  /// Takes a reconnect id (once): the session it replaces, if that one is still waiting for
-  /// its client to move.
-  private func redeem(_ reconnectID: String) -> EventSubSession? {
-    registry.withLock { registry in
-      guard let oldID = registry.reconnectIDs.removeValue(forKey: reconnectID),
-        let old = registry.sessions[oldID], old.update({ $0.replace() })
-      else { return nil }
-      return old
-    }
+  /// How a new connection starts.
+  private enum Opening {
+    case shutDown
+    case invalidReconnect
+    case welcomed(EventSubSession, reconnected: Bool)
   }
 
   private func drive(

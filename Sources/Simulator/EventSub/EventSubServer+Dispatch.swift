@@ -12,9 +12,10 @@ extension EventSubServer {
     }
   }
 
-  /// Sends each rendered event to every enabled subscription it matches, on the session the
-  /// subscription belongs to now. Under the registry lock, so a reconnect handover (which moves
-  /// subscriptions under the same lock) never sees a notification half-routed.
+  /// Sends each rendered event to every enabled subscription it matches, on the connection that
+  /// holds the subscription's session now. Under the registry lock, so a reconnect handover
+  /// (which passes the session to the new connection under the same lock) never sees a
+  /// notification half-routed: it goes to the old connection or the new one, never both.
   func deliver(_ rendered: [RenderedEvent]) {
     guard !rendered.isEmpty else { return }
     let now = world.now()
@@ -22,7 +23,7 @@ extension EventSubServer {
       let subscriptions = world.eventSubSubscriptions().filter { $0.status == "enabled" }
       for notification in rendered {
         for subscription in subscriptions where notification.matches(subscription) {
-          guard let session = registry.sessions[subscription.sessionID], !session.isClosed else { continue }
+          guard let session = registry.holder(of: subscription.sessionID), !session.isClosed else { continue }
           let text = EventSubMessage.notification(
             messageID: SimIDs.uuid(), subscription: subscription, event: notification.event, at: now)
           session.send(text)
@@ -44,7 +45,7 @@ extension EventSubServer {
       let revoked = world.revokeEventSubSubscriptions(
         where: { $0.clientID == token.clientID && $0.userID == userID }, status: "authorization_revoked")
       for subscription in revoked.sorted(by: { $0.createdAt < $1.createdAt }) {
-        registry.sessions[subscription.sessionID]?.send(EventSubMessage.revocation(subscription, at: now))
+        registry.holder(of: subscription.sessionID)?.send(EventSubMessage.revocation(subscription, at: now))
       }
     }
   }
@@ -53,7 +54,7 @@ extension EventSubServer {
     switch fault {
     case .eventSubReconnect: requestReconnects()
     case .eventSubDrop(let code):
-      let sessions = registry.withLock { Array($0.sessions.values) }
+      let sessions = registry.withLock { Array($0.connections.values) }
       logger.debug(
         "EventSub drop", metadata: ["eventsub.close_code": "\(code)", "eventsub.sessions": "\(sessions.count)"])
       for session in sessions { session.close(.forFault(code)) }
@@ -70,9 +71,9 @@ extension EventSubServer {
     let now = world.now()
     let grace = Duration.milliseconds(Int(options.reconnectGraceSeconds * 1000))
     registry.withLock { registry in
-      for session in registry.sessions.values where session.update({ $0.requestReconnect(at: .now, grace: grace) }) {
+      for session in registry.connections.values where session.update({ $0.requestReconnect(at: .now, grace: grace) }) {
         let reconnectID = SimIDs.token(32)
-        registry.reconnectIDs[reconnectID] = session.id
+        registry.reconnectIDs[reconnectID] = session.connectionID
         let base = session.publicURL()
         let url = base + (base.contains("?") ? "&" : "?") + "reconnect_id=" + reconnectID
         session.send(EventSubMessage.reconnect(session, url: url, at: now))

@@ -8,7 +8,8 @@ import TwitchSimCore
 /// Twitch's EventSub WebSocket server (`wss://eventsub.wss.twitch.tv/ws`) on loopback.
 ///
 /// It owns the WebSocket sessions: welcomes them, keeps them alive, closes them with Twitch's
-/// codes, and tells the world when they open, close or hand over to a new connection. Helix
+/// codes, and tells the world when they open and close. A connection made to a
+/// `reconnect_url` continues the session it replaces (same id, same subscriptions). Helix
 /// creates subscriptions on those sessions through the world; `run()` renders every world
 /// event as notifications to the sessions whose subscriptions match, and applies the faults
 /// and token revocations the world publishes.
@@ -43,14 +44,53 @@ public final class EventSubServer: Sendable {
 
   /// What the server knows across connections; only touched under `registry`'s lock. Lock
   /// order: `registry`, then the world's lock (never the other way round).
+  ///
+  /// A connection made to a `reconnect_url` keeps the session id of the one it replaces (as
+  /// Twitch does), so connections are keyed by `connectionID`, and `holders` says which one
+  /// holds each session id now: that one gets the session's messages, and the session ends
+  /// when it ends. A replaced connection stays in `connections` until its client closes it or
+  /// the grace period does (4004), but gets nothing more.
   struct Registry: Sendable {
-    var sessions: [String: EventSubSession] = [:]
-    /// Unused reconnect URLs: reconnect id → the session it replaces.
-    var reconnectIDs: [String: String] = [:]
+    /// Open connections, replaced ones included.
+    var connections: [UUID: EventSubSession] = [:]
+    /// Session id → the connection that holds it.
+    var holders: [String: UUID] = [:]
+    /// Unused reconnect URLs: reconnect id → the connection it replaces.
+    var reconnectIDs: [String: UUID] = [:]
     /// Notifications still to be delivered twice (`eventSubDuplicate`).
     var duplicatesLeft = 0
     var hubSubscription: UUID?
     var isShutDown = false
+
+    /// The connection that holds `sessionID` now.
+    func holder(of sessionID: String) -> EventSubSession? {
+      holders[sessionID].flatMap { connections[$0] }
+    }
+
+    /// A welcomed connection; it holds its session id from now on (a reconnect takes it over
+    /// from the connection it replaces).
+    mutating func add(_ connection: EventSubSession) {
+      connections[connection.connectionID] = connection
+      holders[connection.id] = connection.connectionID
+    }
+
+    /// Takes a reconnect id (once): the connection it replaces, if that one still holds its
+    /// session and is waiting for its client to move.
+    mutating func redeem(_ reconnectID: String) -> EventSubSession? {
+      guard let connectionID = reconnectIDs.removeValue(forKey: reconnectID),
+        let old = connections[connectionID], holders[old.id] == connectionID, old.update({ $0.replace() })
+      else { return nil }
+      return old
+    }
+
+    /// A connection ended; returns whether it held its session id, so the session ends with it.
+    mutating func remove(_ connection: EventSubSession) -> Bool {
+      connections[connection.connectionID] = nil
+      reconnectIDs = reconnectIDs.filter { $0.value != connection.connectionID }
+      guard holders[connection.id] == connection.connectionID else { return false }
+      holders[connection.id] = nil
+      return true
+    }
   }
 
   public init(world: SimWorld, options: Options = .init(), logger: Logger) {
@@ -59,8 +99,8 @@ public final class EventSubServer: Sendable {
     self.logger = logger
   }
 
-  /// Open sessions (including replaced ones whose client has not closed them yet).
-  public var sessionCount: Int { registry.withLock { $0.sessions.count } }
+  /// Open connections (including replaced ones whose client has not closed them yet).
+  public var sessionCount: Int { registry.withLock { $0.connections.count } }
 
   /// Adds the WebSocket route. `publicURL` gives this route's own `ws://` URL (known only once
   /// the server is bound); reconnect URLs are built from it.
@@ -115,7 +155,7 @@ public final class EventSubServer: Sendable {
   public func shutdown() async {
     let (sessions, subscription) = registry.withLock { registry in
       registry.isShutDown = true
-      return (Array(registry.sessions.values), registry.hubSubscription)
+      return (Array(registry.connections.values), registry.hubSubscription)
     }
     if let subscription { world.hub.cancel(subscription) }
     for session in sessions { session.finish() }

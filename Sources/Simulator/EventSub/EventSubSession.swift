@@ -4,6 +4,10 @@ import Synchronization
 /// One connected EventSub WebSocket: its identity, its state machine and an outbox. Everything
 /// that goes to the socket (welcome, notifications, keepalives, the close frame) passes
 /// through the outbox, so the connection's single writer keeps Twitch's order.
+///
+/// `id` is the Twitch session id; a connection made to a `reconnect_url` continues the id of
+/// the one it replaces, so two connections can share it for a while. `connectionID` tells them
+/// apart.
 final class EventSubSession: Sendable {
   enum Outgoing: Sendable, Equatable {
     case text(String)
@@ -11,6 +15,8 @@ final class EventSubSession: Sendable {
   }
 
   let id: String
+  /// This connection, unique even when a reconnect shares the session `id`.
+  let connectionID: UUID
   let connectedAt: Date
   let keepaliveSeconds: Int
   /// The route's own `ws://` URL, for `reconnect_url`.
@@ -20,10 +26,11 @@ final class EventSubSession: Sendable {
   private let machine: Mutex<EventSubSessionMachine>
 
   init(
-    id: String, connectedAt: Date, keepaliveSeconds: Int, machine: EventSubSessionMachine,
-    publicURL: @escaping @Sendable () -> String
+    id: String, connectionID: UUID = UUID(), connectedAt: Date, keepaliveSeconds: Int,
+    machine: EventSubSessionMachine, publicURL: @escaping @Sendable () -> String
   ) {
     self.id = id
+    self.connectionID = connectionID
     self.connectedAt = connectedAt
     self.keepaliveSeconds = keepaliveSeconds
     self.publicURL = publicURL

@@ -6,8 +6,8 @@ Usage: eventsub_reconnect.py EVENTSUB_URL HELIX_URL CONTROL_URL CLIENT_ID TOKEN 
 TOKEN belongs to CLIENT_ID and to the broadcaster BROADCASTER_ID (login CHANNEL) with the
 user:read:chat scope; VIEWER is a login that may chat there. Connects, subscribes to
 channel.chat.message through Helix, asks the simulator (control API) for a reconnect, follows
-reconnect_url, and checks that chat sent before, during and after the handover arrives exactly
-once. Prints `ok ...` lines, exits 1 at the first failure.
+reconnect_url, and checks that the new socket continues the same session id and that chat sent
+before, during and after the handover arrives exactly once. Prints `ok ...` lines, exits 1 at the first failure.
 """
 
 import asyncio
@@ -85,7 +85,7 @@ async def main():
         async with websockets.connect(url, ping_interval=None) as new:
             welcomed = await next_message(new, {"session_welcome"})
             new_id = welcomed["payload"]["session"]["id"]
-            check(bool(new_id), f"the new socket is welcomed (session id {'kept' if new_id == session else 'new'})")
+            check(new_id == session, "the new socket continues the same session id")
             post(f"{control}/chat", {"channel": channel, "user": viewer, "text": "after"})
             note = await next_message(new, {"notification"})
             received.append(note["payload"]["event"]["message"]["text"])
