@@ -167,7 +167,8 @@ import WardenZeroMQ
     }
     #expect(await collector.waitFor { afterWelcome($0).count == 3 })
     #expect(afterWelcome(collector) == [6, 7, 8])
-    #expect(collector.notices.isEmpty)
+    // A loaded machine may stall heartbeats long enough for a silence notice; gaps must not occur.
+    #expect(!collector.notices.contains { if case .gap = $0 { true } else { false } })
     await client.close()
     await subscriber.close()
     try await daemon.stop()
