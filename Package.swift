@@ -12,6 +12,8 @@ let package = Package(
     .library(name: "WardenProtocol", targets: ["WardenProtocol"]),
     .library(name: "WardenClient", targets: ["WardenClient"]),
     .library(name: "WardenDaemon", targets: ["WardenDaemon"]),
+    .library(name: "WardenIRC", targets: ["WardenIRC"]),
+    .library(name: "WardenGateway", targets: ["WardenGateway"]),
     .executable(name: "wardend", targets: ["wardend"]),
     .executable(name: "warden", targets: ["warden"]),
     .library(name: "TwitchSim", targets: ["TwitchSim"]),
@@ -59,6 +61,15 @@ let package = Package(
         .product(name: "Yams", package: "Yams"),
       ],
       path: "Sources/Daemon/Core",
+      swiftSettings: strict
+    ),
+    // The Twitch gateway: a byte-level IRC parser with typed messages, and the gateway's
+    // connection, rate-limit and session logic.
+    .target(name: "WardenIRC", path: "Sources/Daemon/IRC", swiftSettings: strict),
+    .target(
+      name: "WardenGateway",
+      dependencies: ["WardenProtocol", "WardenIRC"],
+      path: "Sources/Daemon/Gateway",
       swiftSettings: strict
     ),
     .executableTarget(
@@ -183,6 +194,8 @@ let package = Package(
       swiftSettings: strict
     ),
     .testTarget(name: "WardenCLITests", dependencies: ["WardenCLI"], swiftSettings: strict),
+    .testTarget(name: "WardenIRCTests", dependencies: ["WardenIRC"], swiftSettings: strict),
+    .testTarget(name: "WardenGatewayTests", dependencies: ["WardenGateway", "WardenProtocol"], swiftSettings: strict),
     .testTarget(
       name: "TwitchSimIRCTests",
       dependencies: ["TwitchSimIRC", "TwitchSimCore", "WardenTestSupport"],

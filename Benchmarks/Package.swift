@@ -18,6 +18,7 @@ let package = Package(
         .product(name: "WardenDaemon", package: "Warden"),
         .product(name: "WardenProtocol", package: "Warden"),
         .product(name: "WardenZeroMQ", package: "Warden"),
+        .product(name: "WardenIRC", package: "Warden"),
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "Logging", package: "swift-log"),
       ],
