@@ -19,6 +19,23 @@ enum Golden: String, CaseIterable, Sendable, CustomTestStringConvertible {
   case resultEventsSince = "result-events-since"
   case argsEventsSince = "args-events-since"
   case daemonInfo = "daemon-info"
+  case eventChatMessage = "event-chat-message"
+  case eventChatDelete = "event-chat-delete"
+  case eventChatClear = "event-chat-clear"
+  case eventModBan = "event-mod-ban"
+  case eventModTimeout = "event-mod-timeout"
+  case eventModUnban = "event-mod-unban"
+  case eventModWarn = "event-mod-warn"
+  case eventModMode = "event-mod-mode"
+  case eventModAutomodHeld = "event-mod-automod-held"
+  case eventModAutomodResolved = "event-mod-automod-resolved"
+  case eventChannelOnline = "event-channel-online"
+  case eventChannelOffline = "event-channel-offline"
+  case eventChannelRaid = "event-channel-raid"
+  case eventChannelSub = "event-channel-sub"
+  case eventChannelFollow = "event-channel-follow"
+  case eventSysConnection = "event-sys-connection"
+  case eventSysAuthRevoked = "event-sys-auth-revoked"
 
   var fileName: String { rawValue + ".json" }
   var testDescription: String { fileName }
