@@ -8,7 +8,7 @@ struct RunCommand: AsyncParsableCommand {
     commandName: "run", abstract: "Run the benchmarks (the default subcommand).")
 
   enum Suite: String, CaseIterable, ExpressibleByArgument {
-    case bus, rtt, startup, flood
+    case bus, rtt, startup, flood, parser
   }
 
   @Option(help: "Events per bus run.")
@@ -48,11 +48,15 @@ struct RunCommand: AsyncParsableCommand {
     name: .customLong("twitch-sim"), help: "The twitch-sim to run (default: ../.build/release/twitch-sim, else debug).")
   var twitchSim: String?
 
-  @Option(help: "Run only this benchmark: bus, rtt, startup or flood (repeatable).")
+  @Option(name: .customLong("parser-lines"), help: "Lines parsed per parser round.")
+  var parserLines = 1_000_000
+
+  @Option(help: "Run only this benchmark: bus, rtt, startup, flood or parser (repeatable).")
   var only: [Suite] = []
 
   func validate() throws {
-    guard events > 0, rounds > 0, pings > 0, warmup >= 0, startups > 0, envelopeBytes > 0, hwm >= 0 else {
+    guard events > 0, rounds > 0, pings > 0, warmup >= 0, startups > 0, envelopeBytes > 0, hwm >= 0, parserLines > 0
+    else {
       throw ValidationError("counts must be positive")
     }
     guard idleSeconds >= 0 else { throw ValidationError("--idle-seconds must not be negative") }
@@ -77,6 +81,9 @@ struct RunCommand: AsyncParsableCommand {
     }
     if suites.contains(.flood) {
       try await runFlood(into: &summary, failures: &failures)
+    }
+    if suites.contains(.parser) {
+      try runParser(into: &summary)
     }
 
     print("\n## Summary\n")
@@ -160,6 +167,34 @@ struct RunCommand: AsyncParsableCommand {
     )
     if report.received < report.requested {
       failures.append("the flood lost lines (\(report.received) of \(report.requested))")
+    }
+  }
+
+  // MARK: 5. IRC parser
+
+  private func runParser(into summary: inout MarkdownTable) throws {
+    print("\n## 5. IRC parser (WardenIRC, one core)\n")
+    print(
+      "\(Format.grouped(parserLines)) lines x \(rounds) rounds per input, each parsed from raw memory; "
+        + "ns/line = round time / lines.")
+    let results = try ParserBenchmark(lines: parserLines, rounds: rounds).run()
+    var table = MarkdownTable("input", "bytes/line", "ns/line (median)", "min", "max")
+    for result in results {
+      let times = result.nanosecondsPerLine
+      table.add(
+        result.name, Format.fixed(result.bytesPerLine, 0), Format.fixed(times.median), Format.fixed(times.min),
+        Format.fixed(times.max))
+    }
+    print(table.render())
+    for result in results {
+      let median = result.nanosecondsPerLine.median
+      guard result.hasTarget else {
+        summary.add("parser: \(result.name)", "ns/line, median of \(rounds)", Format.fixed(median))
+        continue
+      }
+      summary.add(
+        "parser: \(result.name)", "ns/line, median of \(rounds) (target <= 400)",
+        "\(Format.fixed(median)) (\(median <= 400 ? "meets target" : "ABOVE TARGET"))")
     }
   }
 
