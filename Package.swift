@@ -194,7 +194,7 @@ let package = Package(
       swiftSettings: strict
     ),
     .testTarget(name: "WardenCLITests", dependencies: ["WardenCLI"], swiftSettings: strict),
-    .testTarget(name: "WardenIRCTests", dependencies: ["WardenIRC"], swiftSettings: strict),
+    .testTarget(name: "WardenIRCTests", dependencies: ["WardenIRC", "WardenTestSupport"], swiftSettings: strict),
     .testTarget(name: "WardenGatewayTests", dependencies: ["WardenGateway", "WardenProtocol"], swiftSettings: strict),
     .testTarget(
       name: "TwitchSimIRCTests",

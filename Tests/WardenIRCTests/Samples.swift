@@ -1,19 +1,11 @@
-import Foundation
+import WardenTestSupport
 
-/// The captured Twitch lines in `<repo>/../shared/data/twitch-irc-samples.txt`, each with its CR.
+/// The captured Twitch lines (`TwitchIRCSamples`, a checked copy of
+/// `shared/data/twitch-irc-samples.txt`), each with its CR as read from the file split at LF.
 enum Samples {
-  static let lines: [[UInt8]] = {
-    let url = URL(fileURLWithPath: #filePath)
-      .deletingLastPathComponent()  // <repo>/Tests/WardenIRCTests
-      .deletingLastPathComponent()  // <repo>/Tests
-      .deletingLastPathComponent()  // <repo>
-      .deletingLastPathComponent()  // <repo>/..
-      .appendingPathComponent("shared/data/twitch-irc-samples.txt")
-    let data = (try? Data(contentsOf: url)) ?? Data()
-    return [UInt8](data).split(separator: 10).map { Array($0) }
-  }()
+  static let lines: [[UInt8]] = TwitchIRCSamples.lines.map { Array(($0 + "\r").utf8) }
 
-  /// The line at `index`, or an empty line if the file is missing (the tests then fail).
+  /// The line at `index`, or an empty line if there is none (the tests then fail).
   static func line(_ index: Int) -> [UInt8] {
     lines.indices.contains(index) ? lines[index] : []
   }
