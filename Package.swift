@@ -14,6 +14,9 @@ let package = Package(
     .library(name: "WardenDaemon", targets: ["WardenDaemon"]),
     .library(name: "WardenIRC", targets: ["WardenIRC"]),
     .library(name: "WardenGateway", targets: ["WardenGateway"]),
+    .library(name: "WardenHelix", targets: ["WardenHelix"]),
+    .library(name: "WardenTransport", targets: ["WardenTransport"]),
+    .library(name: "WardenTwitch", targets: ["WardenTwitch"]),
     .executable(name: "wardend", targets: ["wardend"]),
     .executable(name: "warden", targets: ["warden"]),
     .library(name: "TwitchSim", targets: ["TwitchSim"]),
@@ -28,6 +31,7 @@ let package = Package(
     .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
     .package(url: "https://github.com/hummingbird-project/hummingbird-websocket", from: "2.8.1"),
     .package(url: "https://github.com/hummingbird-project/swift-websocket", from: "1.6.2"),
+    .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
   ],
   targets: [
     // Protocol: the public contract and what every client links.
@@ -72,10 +76,44 @@ let package = Package(
       path: "Sources/Daemon/Gateway",
       swiftSettings: strict
     ),
+    // Helix and OAuth over URLSession: endpoints, rate limit, retries, tokens and their storage.
+    .target(
+      name: "WardenHelix",
+      dependencies: ["WardenGateway", "WardenProtocol", .product(name: "Logging", package: "swift-log")],
+      path: "Sources/Daemon/Helix",
+      swiftSettings: strict
+    ),
+    // The gateway's sockets: IRC over WebSocket, TLS or TCP, and EventSub over WebSocket.
+    .target(
+      name: "WardenTransport",
+      dependencies: [
+        "WardenGateway", "WardenIRC", "WardenProtocol",
+        .product(name: "WSClient", package: "swift-websocket"),
+        .product(name: "NIOCore", package: "swift-nio"),
+        .product(name: "NIOPosix", package: "swift-nio"),
+        .product(name: "NIOSSL", package: "swift-nio-ssl"),
+        .product(name: "Logging", package: "swift-log"),
+        .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+      ],
+      path: "Sources/Daemon/Transport",
+      swiftSettings: strict
+    ),
+    // The Twitch gateway service: Twitch's messages as bus events, moderators' commands as
+    // Helix calls.
+    .target(
+      name: "WardenTwitch",
+      dependencies: [
+        "WardenDaemon", "WardenProtocol", "WardenGateway", "WardenIRC", "WardenHelix", "WardenTransport",
+        .product(name: "Logging", package: "swift-log"),
+        .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+      ],
+      path: "Sources/Daemon/Twitch",
+      swiftSettings: strict
+    ),
     .executableTarget(
       name: "wardend",
       dependencies: [
-        "WardenDaemon",
+        "WardenDaemon", "WardenTwitch",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "Logging", package: "swift-log"),
         .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -196,6 +234,26 @@ let package = Package(
     .testTarget(name: "WardenCLITests", dependencies: ["WardenCLI"], swiftSettings: strict),
     .testTarget(name: "WardenIRCTests", dependencies: ["WardenIRC", "WardenTestSupport"], swiftSettings: strict),
     .testTarget(name: "WardenGatewayTests", dependencies: ["WardenGateway", "WardenProtocol"], swiftSettings: strict),
+    .testTarget(
+      name: "WardenHelixTests",
+      dependencies: ["WardenHelix", "WardenGateway", "TwitchSim", "TwitchSimCore", "WardenTestSupport"],
+      swiftSettings: strict
+    ),
+    .testTarget(
+      name: "WardenTransportTests",
+      dependencies: [
+        "WardenTransport", "WardenGateway", "WardenIRC", "TwitchSim", "TwitchSimCore", "WardenTestSupport",
+      ],
+      swiftSettings: strict
+    ),
+    .testTarget(
+      name: "WardenTwitchTests",
+      dependencies: [
+        "WardenTwitch", "WardenDaemon", "WardenClient", "WardenProtocol", "WardenIRC", "TwitchSim", "TwitchSimCore",
+        "WardenTestSupport", .product(name: "Logging", package: "swift-log"),
+      ],
+      swiftSettings: strict
+    ),
     .testTarget(
       name: "TwitchSimIRCTests",
       dependencies: ["TwitchSimIRC", "TwitchSimCore", "WardenTestSupport"],

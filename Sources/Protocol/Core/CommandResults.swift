@@ -60,11 +60,13 @@ public struct StatusResult: Sendable, Hashable, Codable {
   public var endpoints: DaemonEndpoints
   public var runtimeDir: String
   public var dataDir: String
+  /// The Twitch gateway, when the daemon runs one.
+  public var twitch: GatewayStatus?
 
   public init(
     serverVersion: String, protocolVersion: Int, zmqVersion: String, pid: Int32, epoch: String, startedAt: Int64,
     uptimeMS: Int64, subscribers: Int, seqs: SequenceNumbers, counters: [String: UInt64], endpoints: DaemonEndpoints,
-    runtimeDir: String, dataDir: String
+    runtimeDir: String, dataDir: String, twitch: GatewayStatus? = nil
   ) {
     self.serverVersion = serverVersion
     self.protocolVersion = protocolVersion
@@ -79,10 +81,11 @@ public struct StatusResult: Sendable, Hashable, Codable {
     self.endpoints = endpoints
     self.runtimeDir = runtimeDir
     self.dataDir = dataDir
+    self.twitch = twitch
   }
 
   enum CodingKeys: String, CodingKey {
-    case pid, epoch, subscribers, seqs, counters, endpoints
+    case pid, epoch, subscribers, seqs, counters, endpoints, twitch
     case serverVersion = "server_version"
     case protocolVersion = "protocol"
     case zmqVersion = "zmq_version"
