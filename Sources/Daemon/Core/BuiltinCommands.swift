@@ -12,6 +12,8 @@ public struct DaemonState: Sendable {
   public let startedAt: ContinuousClock.Instant
   public let startedAtMS: Int64
   public let pid: Int32
+  /// The components' parts of `status`.
+  let statusParts: [@Sendable (inout StatusResult) async -> Void]
 
   public var uptimeMS: Int64 {
     (ContinuousClock.now - startedAt).wholeMilliseconds
@@ -30,7 +32,9 @@ enum BuiltinCommands {
       try WireCoding.value(PingResult(ts: WallClock.nowMS()))
     }
     router.register(CommandName.status) { _ in
-      try WireCoding.value(status(state))
+      var result = status(state)
+      for part in state.statusParts { await part(&result) }
+      return try WireCoding.value(result)
     }
     router.register(CommandName.snapshot) { _ in
       // Later issues add channels, moderation state and held messages here.

@@ -35,7 +35,9 @@ public final class Daemon: Sendable {
   /// Prepares the directories, takes the lock, binds both sockets and writes `daemon.json`.
   /// Throws `DaemonLock.Held` when another daemon serves the same runtime directory; nothing of
   /// that daemon's is touched then.
-  public static func start(_ options: DaemonOptions, logger: Logger) async throws -> Daemon {
+  public static func start(
+    _ options: DaemonOptions, logger: Logger, components makeComponents: DaemonComponentFactory = { _ in [] }
+  ) async throws -> Daemon {
     let paths = options.paths
     try PrivateDirectory.prepare(paths.directory)
     try PrivateDirectory.prepare(options.dataDirectory)
@@ -51,12 +53,16 @@ public final class Daemon: Sendable {
     let info = DaemonInfo(
       protocolVersion: WardenVersion.wireProtocol, serverVersion: WardenVersion.release, pid: getpid(),
       epoch: bus.epoch, startedAt: WallClock.nowMS(), endpoints: paths.endpoints)
+    let components = try await makeComponents(
+      DaemonContext(bus: bus, config: options.config, dataDirectory: options.dataDirectory, logger: logger))
+    let statusParts = components.map(\.status)
     let state = DaemonState(
       bus: bus, counters: counters, settings: settings, paths: paths, dataDirectory: options.dataDirectory,
-      startedAt: startedAt, startedAtMS: info.startedAt, pid: info.pid)
+      startedAt: startedAt, startedAtMS: info.startedAt, pid: info.pid,
+      statusParts: statusParts)
     var router = CommandRouter()
     BuiltinCommands.register(in: &router, state: state)
-    // Later parts of the daemon register their commands here, before `hello` lists them.
+    for component in components { component.register(&router) }
     BuiltinCommands.registerHello(in: &router, state: state)
 
     let publisher = try await EventPublisher.start(
@@ -81,12 +87,13 @@ public final class Daemon: Sendable {
       throw error
     }
 
-    // Shut down in reverse order: heartbeat, then commands (handlers finish), then the publisher.
+    // Shut down in reverse order: the components, the heartbeat, then commands (handlers
+    // finish), then the publisher.
     let group = ServiceGroup(
       configuration: .init(
         services: [
           .init(service: publisher), .init(service: commands), .init(service: heartbeat),
-        ],
+        ] + components.map { .init(service: $0.service) },
         gracefulShutdownSignals: options.handleSignals ? [.sigterm, .sigint] : [],
         logger: logger))
     logger.info(

@@ -57,8 +57,12 @@ extension DaemonConfig {
                 + "max_request_bytes)")
           }
         }
+      case "channels":
+        config.channels = try reader.channels(value)
+      case "twitch":
+        config.twitch = try reader.twitch(value)
       default:
-        throw reader.error(value, "unknown key '\(key)' (known: data_dir, log_level, bus)")
+        throw reader.error(value, "unknown key '\(key)' (known: data_dir, log_level, bus, channels, twitch)")
       }
     }
     return config
@@ -70,7 +74,7 @@ extension DaemonConfig {
 }
 
 /// Walks a composed YAML tree with errors that name the file, line and column.
-private struct YAMLReader {
+struct YAMLReader {
   let source: String
 
   func error(_ node: Node, _ reason: String) -> ConfigError {

@@ -9,6 +9,10 @@ public struct DaemonConfig: Sendable, Equatable {
   public var logLevel: String = "info"
   /// `bus:` settings.
   public var bus = BusSettings()
+  /// `channels:`: the channel logins the gateway watches from the start (lowercase, no `#`).
+  public var channels: [String] = []
+  /// `twitch:` settings.
+  public var twitch = TwitchSettings()
 
   public init() {}
 

@@ -3,6 +3,7 @@ import Foundation
 import Logging
 import WardenDaemon
 import WardenProtocol
+import WardenTwitch
 
 #if canImport(Glibc)
   import Glibc
@@ -44,6 +45,7 @@ struct Wardend: AsyncParsableCommand {
     var settings: DaemonConfig
     do {
       settings = try loadConfig(environment: environment)
+      settings.twitch.applyEnvironment(environment)
     } catch {
       fail("wardend: configuration error: \(error)", code: 2)
     }
@@ -66,7 +68,9 @@ struct Wardend: AsyncParsableCommand {
 
     let daemon: Daemon
     do {
-      daemon = try await Daemon.start(options, logger: logger)
+      daemon = try await Daemon.start(options, logger: logger) { context in
+        [try TwitchGateway.component(context)]
+      }
     } catch let held as DaemonLock.Held {
       fail("wardend: \(held)", code: 1)
     } catch {

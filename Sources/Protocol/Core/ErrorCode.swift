@@ -40,6 +40,16 @@ extension ErrorCode {
   public static let epochMismatch = ErrorCode(rawValue: "epoch_mismatch")
   /// The daemon cannot answer this now (for example while shutting down); retry later.
   public static let unavailable = ErrorCode(rawValue: "unavailable")
+  /// The command needs a Twitch login the daemon does not have (`warden login`).
+  public static let unauthenticated = ErrorCode(rawValue: "unauthenticated")
+  /// Twitch says the account may not do this: not a moderator there, or a scope is missing.
+  public static let forbidden = ErrorCode(rawValue: "forbidden")
+  /// The user, channel or message named does not exist (or no longer does).
+  public static let notFound = ErrorCode(rawValue: "not_found")
+  /// Twitch refused the request; the message carries Twitch's words.
+  public static let twitchError = ErrorCode(rawValue: "twitch_error")
+  /// Twitch could not be reached, or kept failing or rate-limiting; retry later.
+  public static let twitchUnavailable = ErrorCode(rawValue: "twitch_unavailable")
   /// A failure inside the daemon; the message says what.
   public static let `internal` = ErrorCode(rawValue: "internal")
 }

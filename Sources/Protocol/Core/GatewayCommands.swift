@@ -41,7 +41,7 @@ public struct ChannelInfo: Sendable, Hashable, Codable {
   public var id: String?
   /// Whether the IRC connection has joined it.
   public var joined: Bool
-  /// The IRC connection (1-based) carrying it, when joined.
+  /// The IRC connection carrying it, numbered from 0 as in `sys.connection`.
   public var connection: Int?
 
   public init(login: String, id: String? = nil, joined: Bool, connection: Int? = nil) {

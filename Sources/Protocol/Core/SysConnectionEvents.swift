@@ -33,10 +33,16 @@ public struct ConnectionData: Sendable, Hashable, Codable {
   public var reason: String?
   /// For `reconnecting`: the wait before the next attempt.
   public var retryInMS: Int?
+  /// For `connected` after a loss: how long the connection was down, in ms.
+  public var downMS: Int?
+  /// For `connected` after a loss of an IRC connection: an estimate of the chat messages missed
+  /// meanwhile (the rate before the loss times the time down); IRC has no replay.
+  public var possiblyMissed: Int?
 
   public init(
     transport: GatewayTransport, connection: Int, state: ConnectionState, sessionID: String? = nil,
-    channels: [String] = [], reason: String? = nil, retryInMS: Int? = nil
+    channels: [String] = [], reason: String? = nil, retryInMS: Int? = nil, downMS: Int? = nil,
+    possiblyMissed: Int? = nil
   ) {
     self.transport = transport
     self.connection = connection
@@ -45,6 +51,8 @@ public struct ConnectionData: Sendable, Hashable, Codable {
     self.channels = channels
     self.reason = reason
     self.retryInMS = retryInMS
+    self.downMS = downMS
+    self.possiblyMissed = possiblyMissed
   }
 
   enum CodingKeys: String, CodingKey {
@@ -55,6 +63,8 @@ public struct ConnectionData: Sendable, Hashable, Codable {
     case channels
     case reason
     case retryInMS = "retry_in_ms"
+    case downMS = "down_ms"
+    case possiblyMissed = "possibly_missed"
   }
 
   /// Writes every member, absent ones as `null`, so that each type has one fixed set of keys.
@@ -67,6 +77,8 @@ public struct ConnectionData: Sendable, Hashable, Codable {
     try container.encode(channels, forKey: .channels)
     try container.encode(reason, forKey: .reason)
     try container.encode(retryInMS, forKey: .retryInMS)
+    try container.encode(downMS, forKey: .downMS)
+    try container.encode(possiblyMissed, forKey: .possiblyMissed)
   }
 }
 

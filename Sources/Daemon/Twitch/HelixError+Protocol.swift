@@ -1,0 +1,17 @@
+import WardenHelix
+import WardenProtocol
+
+extension HelixError {
+  /// The error reply for a command that failed at Twitch: Twitch's own words, under a code a
+  /// client can act on.
+  var protocolError: ProtocolError {
+    let text = description
+    switch kind {
+    case .noToken, .unauthorized: return ProtocolError(.unauthenticated, text)
+    case .forbidden: return ProtocolError(.forbidden, text)
+    case .notFound: return ProtocolError(.notFound, text)
+    case .rateLimited, .server, .network: return ProtocolError(.twitchUnavailable, text, retryable: true)
+    default: return ProtocolError(.twitchError, text)
+    }
+  }
+}
