@@ -13,14 +13,38 @@ import WardenZeroMQ
 enum CLIRuntime {
   static var environment: [String: String] { ProcessInfo.processInfo.environment }
   static var uid: UInt32 { geteuid() }
+  /// The local clock, ms since the epoch.
+  static var nowMS: Int64 { Int64((Date().timeIntervalSince1970 * 1000).rounded()) }
 
+  /// Where a test collects the output instead; `nil` writes to the standard streams.
+  @TaskLocal static var transcript: Transcript?
+
+  /// Styling for standard output; none when a transcript collects it.
+  static var style: Style {
+    transcript == nil ? Style.forStandardOutput(environment: environment) : Style(enabled: false)
+  }
+
+  /// `warden: <message>` on standard error.
   static func printError(_ message: String) {
-    FileHandle.standardError.write(Data(("warden: " + message + "\n").utf8))
+    writeError("warden: " + message)
+  }
+
+  /// Writes text as it is to standard error.
+  static func writeError(_ text: String) {
+    if let transcript {
+      transcript.error(text)
+    } else {
+      FileHandle.standardError.write(Data((text + "\n").utf8))
+    }
   }
 
   /// Writes a line to standard output right away (tail output is read live through pipes).
   static func emit(_ line: String) {
-    FileHandle.standardOutput.write(Data((line + "\n").utf8))
+    if let transcript {
+      transcript.output(line)
+    } else {
+      FileHandle.standardOutput.write(Data((line + "\n").utf8))
+    }
   }
 
   /// The exit for a client failure: 3 when no daemon runs, 1 otherwise.
@@ -30,14 +54,15 @@ enum CLIRuntime {
     return .failure
   }
 
-  /// Runs `body` with a command client for the daemon of `options`.
+  /// Runs `body` with a command client for the daemon of `options`. `retries` resend a request
+  /// that got no answer in time, with the same id, so that the daemon acts on it once.
   static func withClient<T>(
-    _ options: ConnectionOptions, _ body: (CommandClient, ZMQContext) async throws -> T
+    _ options: ConnectionOptions, retries: Int = 0, _ body: (CommandClient, ZMQContext) async throws -> T
   ) async throws -> T {
     let context = try ZMQContext()
     let client = try await CommandClient.connect(
       paths: options.paths(environment: environment, uid: uid), context: context,
-      timeout: .milliseconds(Int(options.timeout * 1000)), retries: 0)
+      timeout: .milliseconds(Int(options.timeout * 1000)), retries: retries)
     do {
       let result = try await body(client, context)
       await client.close()
@@ -45,6 +70,26 @@ enum CLIRuntime {
     } catch {
       await client.close()
       throw error
+    }
+  }
+
+  /// Sends `call` and returns its result. A refusal prints the daemon's message and exits 1;
+  /// no daemon exits 3.
+  static func perform(_ call: CommandCall, _ options: ConnectionOptions) async throws -> JSONValue {
+    let reply: CommandReply
+    do {
+      reply = try await withClient(options, retries: 2) { client, _ in
+        try await client.send(CommandRequest(id: client.nextID(), cmd: call.name, args: call.args))
+      }
+    } catch {
+      throw exit(for: error)
+    }
+    switch reply.outcome {
+    case .success(let result):
+      return result
+    case .failure(let error):
+      printError(error.message.isEmpty ? "\(call.name) failed: \(error.code)" : error.message)
+      throw ExitCode.failure
     }
   }
 }

@@ -20,7 +20,7 @@ struct StatusCommand: AsyncParsableCommand {
       if json {
         CLIRuntime.emit(String(decoding: try WireCoding.encode(status), as: UTF8.self))
       } else {
-        let style = Style.forStandardOutput(environment: CLIRuntime.environment)
+        let style = CLIRuntime.style
         StatusFormatter.lines(status, style: style).forEach(CLIRuntime.emit)
       }
     } catch {

@@ -2,6 +2,7 @@ import WardenProtocol
 
 /// The readable report of `warden status`.
 public enum StatusFormatter {
+  /// The daemon's block, then the Twitch gateway's when the daemon runs one.
   public static func lines(_ status: StatusResult, style: Style) -> [String] {
     let uptime = duration(ms: status.uptimeMS)
     var lines = [
@@ -16,6 +17,9 @@ public enum StatusFormatter {
     lines.append("  counters")
     for name in status.counters.keys.sorted() {
       lines.append("    " + name.padding(toLength: 22, withPad: " ", startingAt: 0) + "\(status.counters[name]!)")
+    }
+    if let twitch = status.twitch {
+      lines += twitchLines(twitch, nowMS: status.startedAt + status.uptimeMS, style: style)
     }
     return lines
   }

@@ -45,7 +45,7 @@ struct TailCommand: AsyncParsableCommand {
     }
     let prefixes = filters.isEmpty ? [""] : filters
     let showSys = prefixes.contains { $0.isEmpty ? false : $0.hasPrefix("sys") }
-    let formatter = EventFormatter(style: Style.forStandardOutput(environment: CLIRuntime.environment))
+    let formatter = EventFormatter(style: CLIRuntime.style)
     let errorFormatter = EventFormatter(style: Style(enabled: false))
     let context = try ZMQContext()
     let subscriber = try await Subscriber.connect(context: context, endpoint: paths.endpoints.events, filters: prefixes)
