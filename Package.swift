@@ -290,7 +290,7 @@ let package = Package(
     ),
     .testTarget(
       name: "EndToEndTests",
-      dependencies: ["WardenClient", "WardenProtocol", "WardenTestSupport", "wardend", "warden"],
+      dependencies: ["WardenClient", "WardenProtocol", "WardenTestSupport", "wardend", "warden", "twitch-sim"],
       exclude: ["Interop"],
       swiftSettings: strict
     ),

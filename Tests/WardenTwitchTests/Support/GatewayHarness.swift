@@ -34,7 +34,8 @@ final class GatewayHarness: Sendable {
   ///   - loggedIn: stores a token for the bot before the daemon starts.
   ///   - transport: `irc_ws` or `irc_tcp`.
   static func start(
-    loggedIn: Bool = true, ircTCP: Bool = false, transports: Set<GatewayTransport> = [.irc, .eventsub],
+    loggedIn: Bool = true, scopes: [String] = TwitchSettings.defaultScopes, ircTCP: Bool = false,
+    transports: Set<GatewayTransport> = [.irc, .eventsub],
     configureSim: (inout TwitchSim.Options) -> Void = { _ in },
     configure: (inout DaemonConfig) -> Void = { _ in }
   ) async throws -> GatewayHarness {
@@ -58,7 +59,7 @@ final class GatewayHarness: Sendable {
     try FileManager.default.createDirectory(atPath: data, withIntermediateDirectories: true)
     chmod(data, 0o700)
     if loggedIn {
-      let token = try world.mintToken(clientID: clientID, userID: bot.id, scopes: TwitchSettings.defaultScopes)
+      let token = try world.mintToken(clientID: clientID, userID: bot.id, scopes: scopes)
       try TokenStore(directory: data).save(
         StoredTokens(
           user: OAuthToken(
