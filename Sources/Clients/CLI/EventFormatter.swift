@@ -50,7 +50,7 @@ public struct EventFormatter: Sendable {
         return "subscribed to '\(data.subscription)', epoch \(envelope.epoch), " + sequences(data.seqs)
       }
     default:
-      break
+      if let summary = gatewaySummary(of: envelope) { return summary }
     }
     let text = String(decoding: envelope.data.jsonBytes, as: UTF8.self)
     return text.count > 200 ? String(text.prefix(199)) + "…" : text
