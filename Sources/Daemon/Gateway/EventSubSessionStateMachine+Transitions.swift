@@ -34,6 +34,18 @@ extension EventSubSessionStateMachine {
       return openPrimary(url: configuration.url, now: now)
     case .watchdogTick:
       return watchdog(now: now)
+    case .restart:
+      let closing: [Action]
+      switch state {
+      case .stopped: return []
+      case .idle, .reconnecting: closing = []
+      case .active(let primary, let secondary):
+        closing = [.close(primary.id)] + (secondary.map { [.close($0.id)] } ?? [])
+      }
+      sessionID = nil
+      subscribedSessionID = nil
+      backoff.reset()
+      return closing + openPrimary(url: configuration.url, now: now)
     case .stop:
       guard case .active(let primary, let secondary) = state else {
         state = .stopped

@@ -49,6 +49,9 @@ public struct EventSubSessionStateMachine: Sendable {
     case disconnected(ConnectionID, closeCode: Int?)
     case reconnectTimerFired
     case watchdogTick
+    /// Start a brand-new session now (for example after a new login): every socket is closed and
+    /// the configured URL opened at once; its welcome creates the subscriptions again.
+    case restart
     case stop
   }
 

@@ -43,6 +43,8 @@ extension IRCConnectionStateMachine {
       return openPrimary(now: now)
     case .watchdogTick:
       return watchdog(now: now)
+    case .restart:
+      return restart(now: now)
     case .stop:
       let open: [ConnectionID]
       switch state {
@@ -78,6 +80,25 @@ extension IRCConnectionStateMachine {
 
   static func normalize(_ name: String) -> String {
     String(name.drop { $0 == "#" }).lowercased()
+  }
+
+  private mutating func restart(now: ContinuousClock.Instant) -> [Action] {
+    switch state {
+    case .stopped:
+      return []
+    case .idle, .reconnecting, .failed:
+      backoff.reset()
+      return openPrimary(now: now)
+    case .active(let primary, let secondary):
+      guard primary.stage == .ready else {
+        let closing = [primary.id] + (secondary.map { [$0.id] } ?? [])
+        return closing.map { .close($0) } + openPrimary(now: now)
+      }
+      // Hand over: the new connection logs in with the new credentials, joins, then replaces this one.
+      let link = makeLink(now: now)
+      state = .active(primary: primary, secondary: link)
+      return (secondary.map { [.close($0.id)] } ?? []) + [.open(link.id, url: configuration.url)]
+    }
   }
 
   private mutating func openPrimary(now: ContinuousClock.Instant) -> [Action] {

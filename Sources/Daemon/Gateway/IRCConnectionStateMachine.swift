@@ -64,6 +64,10 @@ public struct IRCConnectionStateMachine: Sendable {
     case reconnectTimerFired
     /// Periodic check of silence and handshake timeouts.
     case watchdogTick
+    /// Log in again now, for example with new credentials: a ready connection is handed over as
+    /// on `RECONNECT` (the new one joins, then the old one closes); otherwise every socket is
+    /// closed and a new one opened at once. Also leaves `failed` and `reconnecting`.
+    case restart
     /// Close everything and stop.
     case stop
   }
@@ -100,8 +104,8 @@ public struct IRCConnectionStateMachine: Sendable {
     case stopped
   }
 
-  public let configuration: Configuration
-  public private(set) var backoff: ReconnectBackoff
+  public private(set) var configuration: Configuration
+  public internal(set) var backoff: ReconnectBackoff
   /// The channels (lowercase, without `#`) joined after every (re)connect.
   public internal(set) var channels: [String]
   var state: State = .idle
@@ -156,6 +160,13 @@ public struct IRCConnectionStateMachine: Sendable {
     let after = phase
     if after != before { actions.append(.emitConnectionEvent(after)) }
     return actions
+  }
+
+  /// Changes the nick and token that the next login sends (connections already logged in keep
+  /// theirs until a `restart`).
+  public mutating func updateCredentials(nick: String, token: String) {
+    configuration.nick = nick
+    configuration.token = token
   }
 
   /// The lines that log in on a fresh connection.
