@@ -7,6 +7,8 @@ extension HelixError {
   var protocolError: ProtocolError {
     let text = description
     switch kind {
+    case .unauthorized where message?.localizedCaseInsensitiveContains("scope") == true:
+      return ProtocolError(.forbidden, text + " (log in again with `warden login` to grant it)")
     case .noToken, .unauthorized: return ProtocolError(.unauthenticated, text)
     case .forbidden: return ProtocolError(.forbidden, text)
     case .notFound: return ProtocolError(.notFound, text)
