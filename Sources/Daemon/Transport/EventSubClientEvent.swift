@@ -1,6 +1,6 @@
 /// What an `EventSubClient` reports, in order, on the client's reading path; the handler must
 /// return quickly.
-public enum EventSubClientEvent: Sendable {
+public enum EventSubClientEvent: Sendable, Hashable {
   /// A notification, passed on once even when Twitch sends it twice or on both sockets of a
   /// `session_reconnect`.
   case notification(EventSubNotification)

@@ -3,9 +3,11 @@ import WardenIRC
 
 /// What an `IRCClient` reports. Events about one connection arrive in order, on the thread that
 /// read them; the handler must return quickly and must not block.
-public enum IRCClientEvent: Sendable {
+public enum IRCClientEvent: Sendable, Hashable {
   /// A line from connection `connection` (1-based), parsed; every line except `PING`, which is
-  /// answered internally. During a handover, lines both connections carry are passed on once.
+  /// answered internally. During a handover (RECONNECT, `reconnect(reason:)`), chat that both
+  /// sockets carry is passed on once; the new socket's own login lines (001…, GLOBALUSERSTATE,
+  /// JOIN echoes, ROOMSTATE) come too, under the same connection number.
   case message(IRCMessage, connection: Int, receivedAt: ContinuousClock.Instant)
   /// A connection changed phase.
   case connection(IRCConnectionReport)

@@ -1,5 +1,6 @@
 import NIOCore
 import Synchronization
+import WardenGateway
 import WardenIRC
 
 /// The reading path of one IRC socket, called by the transport on its own thread: splits the
@@ -66,12 +67,14 @@ final class IRCLineReader: TransportReceiver {
       state.malformed += 1
       return
     }
+    var isChat = false
     switch message {
     case .ping(let token):
       connection.withLock { $0 }?.send(["PONG :\(token ?? "tmi.twitch.tv")"])
       return
     case .privmsg, .userNotice:
       state.chatMessages += 1
+      isChat = true
     case .reconnect:
       signals.append(.reconnect)
     case .notice(let notice):
@@ -91,10 +94,25 @@ final class IRCLineReader: TransportReceiver {
     default:
       break
     }
-    if state.overlap {
-      guard state.seen.isFirstSighting(String(decoding: raw, as: UTF8.self)) else { return }
-    }
+    guard isFirstDelivery(raw, isChat: isChat, state: &state) else { return }
     inbox.handler(.message(message, connection: inbox.connection, receivedAt: now))
+  }
+
+  /// Whether a line is new to the handler, around a handover (see `ShardInbox.Dedupe`).
+  private func isFirstDelivery(_ raw: UnsafeRawBufferPointer, isChat: Bool, state: inout ShardInbox.State) -> Bool {
+    switch state.dedupe {
+    case .off:
+      return true
+    case .overlap:
+      return state.seen.isFirstSighting(String(decoding: raw, as: UTF8.self))
+    case .tail:
+      if state.seen.contains(String(decoding: raw, as: UTF8.self)) { return false }
+      if isChat {
+        state.dedupe = .off
+        state.seen = MessageDeduplicator(capacity: 50_000)
+      }
+      return true
+    }
   }
 
   /// The untyped lines that matter to the connection logic.

@@ -4,13 +4,23 @@ import WardenGateway
 /// The reading side of one shard (connection number), shared by its sockets: one lock that
 /// orders everything the handler receives about the shard, the last-line times the watchdog
 /// reads, the chat count behind the rate estimate, and duplicate suppression while two sockets
-/// overlap during a handover.
+/// overlap during a handover (and until the new one has caught up).
 final class ShardInbox: Sendable {
+  /// Duplicate suppression around a handover.
+  enum Dedupe: Sendable {
+    /// One socket: nothing to suppress.
+    case off
+    /// Two sockets deliver: every line is remembered, and a line seen before is dropped.
+    case overlap
+    /// The old socket is gone, but the new one may still be behind it: its lines already seen
+    /// are dropped until it delivers a chat line nobody saw (it has then passed the old
+    /// socket's last line, since both carry the channel's chat in the same order).
+    case tail
+  }
+
   struct State {
-    /// Whether two sockets deliver at once (a handover is under way).
-    var overlap = false
-    /// The lines seen during the overlap (message id or whole line), so both sockets' copies
-    /// are passed on once.
+    var dedupe = Dedupe.off
+    /// The lines seen during the overlap (whole lines), so both sockets' copies are passed on once.
     var seen = MessageDeduplicator(capacity: 50_000)
     var lastLine: [ConnectionID: ContinuousClock.Instant] = [:]
     /// Sockets closed (or drained after a handover) whose remaining lines must not reach the
@@ -43,11 +53,14 @@ final class ShardInbox: Sendable {
     state.withLock { _ in handler(event) }
   }
 
+  /// Two sockets deliver (`true`), or one again (`false`: the overlap's tail begins).
   func setOverlap(_ overlap: Bool) {
     state.withLock { state in
-      guard state.overlap != overlap else { return }
-      state.overlap = overlap
-      if !overlap { state.seen = MessageDeduplicator(capacity: 50_000) }
+      switch (state.dedupe, overlap) {
+      case (_, true): state.dedupe = .overlap
+      case (.overlap, false): state.dedupe = .tail
+      case (.off, false), (.tail, false): break
+      }
     }
   }
 

@@ -4,7 +4,8 @@ import NIOPosix
 import NIOSSL
 
 /// A tiny IRC server behind TLS, with a self-signed certificate for `localhost` made by the
-/// `openssl` command: it welcomes any NICK, echoes JOINs and says one PRIVMSG in each channel.
+/// `openssl` command: it welcomes any NICK, echoes JOINs and says one PRIVMSG in each channel. It
+/// never answers PING, and answers an HTTP request (a WebSocket upgrade) with 400.
 final class TLSLineServer: Sendable {
   let channel: any Channel
   let certificatePath: String
@@ -78,6 +79,12 @@ private final class FakeIRCHandler: ChannelInboundHandler {
   }
 
   private func answer(_ line: String, context: ChannelHandlerContext) {
+    if line.hasPrefix("GET ") {
+      let refusal = "HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+      context.writeAndFlush(wrapOutboundOut(context.channel.allocator.buffer(string: refusal)), promise: nil)
+      context.close(promise: nil)
+      return
+    }
     let words = line.split(separator: " ")
     guard let command = words.first else { return }
     var replies: [String] = []
