@@ -24,10 +24,14 @@ struct IRCLineTests {
     ("CMD a :", ["a", ""], true),
     ("CMD :a :b", ["a :b"], true),
     ("CMD a   ", ["a"], false),
+    ("CMD a b c d", ["a", "b", "c", "d"], false),
+    ("CMD a b c d e f g :h i", ["a", "b", "c", "d", "e", "f", "g", "h i"], true),
   ])
   func params(_ text: String, _ params: [String], _ trailing: Bool) throws {
     let line = try IRCLine(parsing: text)
     #expect(line.params == params)
+    #expect(line.paramCount == params.count)
+    #expect((0...params.count).map { line.param($0) } == params + [nil])
     #expect(line.hasTrailing == trailing)
   }
 

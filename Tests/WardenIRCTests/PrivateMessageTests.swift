@@ -131,6 +131,23 @@ struct PrivateMessageTests {
   }
 
   @Test(arguments: [
+    ("subscriber/12,premium/1", [Badge("subscriber", "12"), Badge("premium", "1")]),
+    ("vip", [Badge("vip", "")]),
+    ("/1,b/2", [Badge("b", "2")]),
+    (",,a/1,", [Badge("a", "1")]),
+    ("a/b/c", [Badge("a", "b/c")]),
+    ("a\\s/1\\:", [Badge("a ", "1;")]),
+    ("", []),
+  ])
+  func badgesAreTolerant(_ tag: String, _ expected: [Badge]) throws {
+    guard case .privmsg(let message) = try IRCMessage.parse("@badges=\(tag) :a!a@a PRIVMSG #c :hi") else {
+      Issue.record("not a PRIVMSG")
+      return
+    }
+    #expect(message.badges == expected)
+  }
+
+  @Test(arguments: [
     ("\u{1}ACTION waves\u{1}", "waves", true),
     ("\u{1}ACTION waves", "waves", true),
     ("\u{1}ACTION \u{1}", "", true),

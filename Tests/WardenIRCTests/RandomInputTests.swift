@@ -54,15 +54,45 @@ struct RandomInputTests {
     }
   }
 
-  /// Parses `bytes` and reads everything a caller could.
+  /// Parses `bytes` and reads everything a caller could. `IRCMessage.parse`, which leaves the
+  /// tags to the typed parsers to check, must agree with `IRCLine` then `IRCMessage(_:)`.
   static func exercise(_ bytes: [UInt8]) {
-    guard let line = try? IRCLine(parsing: bytes) else { return }
-    _ = (line.tags, line.params, line.prefix, line.command)
-    if case .privmsg(let message) = IRCMessage(line) {
+    let parsed: Result<IRCMessage, IRCParseError>
+    do {
+      parsed = .success(try IRCMessage.parse(bytes))
+    } catch {
+      parsed = .failure(error)
+    }
+    let line: IRCLine
+    do {
+      line = try IRCLine(parsing: bytes)
+    } catch {
+      #expect(parsed.failure?.description == error.description, "IRCMessage.parse and IRCLine disagree")
+      return
+    }
+    let message = IRCMessage(line)
+    #expect(parsed.success == message)
+    _ = (line.tags, line.tagCount, line.params, line.prefix, line.command)
+    switch message {
+    case .privmsg(let message):
       _ = ExpectedPrivateMessage(message)  // Reads every lazily built field.
       for emote in message.emotes {
         for range in emote.ranges { #expect(message.text(of: range) != nil) }
       }
+    case .userNotice(let notice):
+      _ = ExpectedUserNotice(notice)  // Reads every lazily built field.
+    default:
+      break
     }
+  }
+}
+
+extension Result {
+  var success: Success? {
+    if case .success(let value) = self { value } else { nil }
+  }
+
+  var failure: Failure? {
+    if case .failure(let error) = self { error } else { nil }
   }
 }

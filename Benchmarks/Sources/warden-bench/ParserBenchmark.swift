@@ -2,8 +2,9 @@ import Foundation
 import WardenIRC
 
 /// The IRC parser on one core: nanoseconds per line for the captured sample mix (raw split only,
-/// and typed) and for a synthetic ~390-byte PRIVMSG, each line read from raw memory as it would
-/// be from a socket buffer.
+/// and typed) and for a synthetic ~390-byte PRIVMSG (typed, then with 8 fields or every field the
+/// gateway's `chat.message` event needs read), each line read from raw memory as it would be from
+/// a socket buffer.
 struct ParserBenchmark {
   var lines: Int
   var rounds: Int
@@ -57,6 +58,8 @@ struct ParserBenchmark {
       measure("chat mix (sample PRIVMSGs x9 + the rest), typed", Self.chatMix(samples), Self.typed),
       measure("synthetic PRIVMSG, typed IRCMessage", [Self.syntheticPrivmsg], Self.typed),
       measure("synthetic PRIVMSG, typed + 8 fields read", [Self.syntheticPrivmsg], Self.typedAndRead, target: false),
+      measure(
+        "synthetic PRIVMSG, typed + gateway fields read", [Self.syntheticPrivmsg], Self.typedAndGateway, target: false),
     ]
   }
 
@@ -92,6 +95,21 @@ struct ParserBenchmark {
     return message.text.utf8.count + message.login.utf8.count + message.channel.utf8.count
       + message.userID.utf8.count + message.messageID.utf8.count + message.badges.count + message.emotes.count
       + message.displayName.utf8.count
+  }
+
+  /// Parsing, then reading every field the gateway puts in a `chat.message` event
+  /// (`IRCEventMapper.chatMessage`).
+  private static func typedAndGateway(_ raw: UnsafeRawBufferPointer) -> Int {
+    guard case .privmsg(let message) = try? IRCMessage.parse(raw) else { return 0 }
+    var total = message.roomID.utf8.count + message.channel.utf8.count + message.userID.utf8.count
+    total += message.login.utf8.count + message.displayName.utf8.count + message.messageID.utf8.count
+    total += message.text.utf8.count + (message.color?.utf8.count ?? 0)
+    total += message.badgeInfo.count + message.badges.count + message.emotes.count
+    total += message.replyParent == nil ? 0 : 1
+    total += message.threadParent == nil ? 0 : 1
+    total += message.sharedChat == nil ? 0 : 1
+    total += (message.isAction ? 1 : 0) + (message.isFirstMessage ? 1 : 0) + (message.isReturningChatter ? 1 : 0)
+    return total &+ (message.bits ?? 0) &+ (message.tmiSentTs ?? 0)
   }
 
   private func measure(

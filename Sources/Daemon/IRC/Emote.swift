@@ -15,6 +15,7 @@ extension Emote {
   static func list(_ bytes: LineBytes, _ range: Range<Int>, scalarCount: Int) -> [Emote] {
     guard !range.isEmpty else { return [] }
     var emotes: [Emote] = []
+    emotes.reserveCapacity(bytes.count(of: UInt8(ascii: "/"), in: range) + 1)
     var start = range.lowerBound
     while start < range.upperBound {
       let entryEnd = bytes.firstIndex(of: UInt8(ascii: "/"), in: start..<range.upperBound)
@@ -30,6 +31,7 @@ extension Emote {
 
   private static func positions(_ bytes: LineBytes, _ range: Range<Int>, scalarCount: Int) -> [ClosedRange<Int>] {
     var ranges: [ClosedRange<Int>] = []
+    ranges.reserveCapacity(bytes.count(of: UInt8(ascii: ","), in: range) + 1)
     var start = range.lowerBound
     while start < range.upperBound {
       let entryEnd = bytes.firstIndex(of: UInt8(ascii: ","), in: start..<range.upperBound)

@@ -20,22 +20,44 @@ public enum IRCMessage: Sendable, Hashable {
 
   /// Parses one line (a trailing CRLF is ignored).
   public static func parse(_ bytes: [UInt8]) throws(IRCParseError) -> IRCMessage {
-    IRCMessage(try IRCLine(parsing: bytes))
+    try IRCMessage(checking: IRCLine.scanning(IRCLine.stripped(bytes), checkingTags: false))
   }
 
   /// Parses one line from raw memory (a trailing CRLF is ignored).
   public static func parse(_ bytes: UnsafeRawBufferPointer) throws(IRCParseError) -> IRCMessage {
-    IRCMessage(try IRCLine(parsing: bytes))
+    try IRCMessage(checking: IRCLine.scanning(IRCLine.stripped(bytes), checkingTags: false))
   }
 
   /// Parses one line given as a string (a trailing CRLF is ignored).
   public static func parse(_ string: String) throws(IRCParseError) -> IRCMessage {
-    IRCMessage(try IRCLine(parsing: string))
+    try parse(Array(string.utf8))
+  }
+
+  /// Interprets a line whose tag section is not checked yet: the typed parsers that walk every
+  /// tag check it in the same pass, the others check it first.
+  private init(checking line: IRCLine) throws(IRCParseError) {
+    let known = KnownCommand(line)
+    switch known {
+    case .privmsg where PrivateMessage.accepts(line):
+      self = .privmsg(try PrivateMessage(checking: line))
+      return
+    case .userNotice:
+      if let notice = try UserNotice(checking: line) { self = .userNotice(notice) } else { self = .other(line) }
+      return
+    default:
+      break
+    }
+    try line.checkTags()
+    self.init(line, known)
   }
 
   /// Interprets a raw line.
   public init(_ line: IRCLine) {
-    switch KnownCommand(line) {
+    self.init(line, KnownCommand(line))
+  }
+
+  private init(_ line: IRCLine, _ known: KnownCommand?) {
+    switch known {
     case .privmsg:
       self = PrivateMessage.accepts(line) ? .privmsg(PrivateMessage(accepted: line)) : .other(line)
     case .whisper:

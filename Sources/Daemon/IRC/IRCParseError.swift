@@ -9,6 +9,7 @@ public struct IRCParseError: Error, Sendable, Hashable, CustomStringConvertible 
     case invalidTag
     case invalidPrefix
     case invalidCommand
+    case lineTooLong
   }
 
   private let code: Code
@@ -30,12 +31,15 @@ public struct IRCParseError: Error, Sendable, Hashable, CustomStringConvertible 
   public static let invalidPrefix = IRCParseError(.invalidPrefix, at: 0)
   /// The command is neither letters nor a three-digit numeric.
   public static let invalidCommand = IRCParseError(.invalidCommand, at: 0)
+  /// The line is longer than 2,147,483,647 bytes, the most a parsed line keeps offsets for.
+  public static let lineTooLong = IRCParseError(.lineTooLong, at: 0)
 
   static func emptyLine(at offset: Int) -> Self { Self(.emptyLine, at: offset) }
   static func missingCommand(at offset: Int) -> Self { Self(.missingCommand, at: offset) }
   static func invalidTag(at offset: Int) -> Self { Self(.invalidTag, at: offset) }
   static func invalidPrefix(at offset: Int) -> Self { Self(.invalidPrefix, at: offset) }
   static func invalidCommand(at offset: Int) -> Self { Self(.invalidCommand, at: offset) }
+  static func lineTooLong(at offset: Int) -> Self { Self(.lineTooLong, at: offset) }
 
   public static func == (lhs: Self, rhs: Self) -> Bool { lhs.code == rhs.code }
   public func hash(into hasher: inout Hasher) { hasher.combine(code) }
@@ -47,6 +51,7 @@ public struct IRCParseError: Error, Sendable, Hashable, CustomStringConvertible 
     case .invalidTag: "IRC tag at byte \(offset) is empty or has an empty key"
     case .invalidPrefix: "IRC prefix at byte \(offset) is empty"
     case .invalidCommand: "IRC command at byte \(offset) is neither letters nor a three-digit numeric"
+    case .lineTooLong: "IRC line is longer than the \(offset) bytes a line may have"
     }
   }
 }

@@ -51,27 +51,16 @@ public struct PrivateMessage: Sendable, Hashable {
     self.line = line
   }
 
-  private func value(_ span: TagSpan) -> String {
-    guard let range = span.range else { return "" }
-    return line.withBytes { $0.value(range) }
-  }
-
-  private func nonEmptyValue(_ span: TagSpan) -> String? {
-    guard let range = span.range, !range.isEmpty else { return nil }
-    return line.withBytes { $0.value(range) }
-  }
-
-  private func badges(_ span: TagSpan) -> [Badge] {
-    guard let range = span.range else { return [] }
-    return line.withBytes { Badge.list($0, range) }
-  }
+  private func value(_ span: TagSpan) -> String { line.value(span) }
+  private func nonEmptyValue(_ span: TagSpan) -> String? { line.nonEmptyValue(span) }
+  private func badges(_ span: TagSpan) -> [Badge] { line.badges(span) }
 }
 
 extension PrivateMessage {
   /// The channel login, without `#`.
   public var channel: String { line.withBytes { $0.channel(line.paramRanges[0]) } }
   /// The sender's login (from the prefix).
-  public var login: String { line.withBytes { bytes in line.prefixRanges.map { bytes.string($0.nick) } ?? "" } }
+  public var login: String { line.withBytes { $0.string(line.nickRange) } }
   /// The text; for a `/me` action, the text inside the CTCP ACTION.
   public var text: String { line.withBytes { $0.string(spans.text.rangeOrEmpty) } }
   public var displayName: String { value(spans.displayName) }
@@ -89,36 +78,16 @@ extension PrivateMessage {
   public var badgeInfo: [Badge] { badges(spans.badgeInfo) }
 
   /// Emotes, as Unicode-scalar offsets into `text`; invalid positions are dropped.
-  public var emotes: [Emote] {
-    guard let range = spans.emotes.range, !range.isEmpty else { return [] }
-    return line.withBytes { bytes in
-      let text = spans.text.rangeOrEmpty
-      return Emote.list(bytes, range, scalarCount: bytes.scalarCount(text))
-    }
-  }
+  public var emotes: [Emote] { line.withBytes { Self.emotes($0, spans.emotes, text: spans.text.rangeOrEmpty) } }
 
   /// The message this one replies to.
-  public var replyParent: ReplyParent? {
-    guard spans.replyID.isPresent else { return nil }
-    return ReplyParent(
-      messageID: value(spans.replyID), userID: value(spans.replyUserID), login: value(spans.replyLogin),
-      displayName: value(spans.replyName), body: value(spans.replyBody))
-  }
+  public var replyParent: ReplyParent? { line.withBytes { replyParent($0) } }
 
   /// The first message of the reply thread.
-  public var threadParent: ThreadParent? {
-    guard spans.threadID.isPresent else { return nil }
-    return ThreadParent(messageID: value(spans.threadID), login: value(spans.threadLogin))
-  }
+  public var threadParent: ThreadParent? { line.withBytes { threadParent($0) } }
 
   /// Where the message came from in a shared chat session.
-  public var sharedChat: SharedChatSource? {
-    guard spans.sourceRoomID.isPresent || spans.sourceID.isPresent else { return nil }
-    let only = spans.sourceOnly.range.map { range in line.withBytes { $0.flag(range) } }
-    return SharedChatSource(
-      roomID: value(spans.sourceRoomID), messageID: value(spans.sourceID), badges: badges(spans.sourceBadges),
-      badgeInfo: badges(spans.sourceBadgeInfo), isSourceOnly: only)
-  }
+  public var sharedChat: SharedChatSource? { line.withBytes { sharedChat($0) } }
 
   /// The part of `text` an emote range covers, or nil if the range is outside it.
   public func text(of range: ClosedRange<Int>) -> Substring? {

@@ -88,6 +88,14 @@ extension UserNotice {
 }
 
 extension UserNotice.Kind {
+  /// The kind of the notice on `line` with the `msg-id` `msgID`, from its `msg-param-*` tags.
+  init(_ line: IRCLine, msgID: String) {
+    self = line.withBytes { bytes in
+      var tags = TagReader(line, bytes)
+      return Self(msgID, &tags)
+    }
+  }
+
   init(_ msgID: String, _ tags: inout TagReader) {
     func subscription(_ tags: inout TagReader) -> UserNotice.Subscription {
       UserNotice.Subscription(
