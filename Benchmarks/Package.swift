@@ -19,6 +19,11 @@ let package = Package(
         .product(name: "WardenProtocol", package: "Warden"),
         .product(name: "WardenZeroMQ", package: "Warden"),
         .product(name: "WardenIRC", package: "Warden"),
+        .product(name: "WardenTwitch", package: "Warden"),
+        .product(name: "WardenClient", package: "Warden"),
+        // The ingest suite runs twitch-sim in process; TwitchSimCore and TwitchSimScenario
+        // (ChatLineSink, FloodDriver) come with it.
+        .product(name: "TwitchSim", package: "Warden"),
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "Logging", package: "swift-log"),
       ],

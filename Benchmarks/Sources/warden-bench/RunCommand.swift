@@ -8,7 +8,7 @@ struct RunCommand: AsyncParsableCommand {
     commandName: "run", abstract: "Run the benchmarks (the default subcommand).")
 
   enum Suite: String, CaseIterable, ExpressibleByArgument {
-    case bus, rtt, startup, flood, parser
+    case bus, rtt, startup, flood, parser, codec, ingest
   }
 
   @Option(help: "Events per bus run.")
@@ -51,13 +51,38 @@ struct RunCommand: AsyncParsableCommand {
   @Option(name: .customLong("parser-lines"), help: "Lines parsed per parser round.")
   var parserLines = 1_000_000
 
-  @Option(help: "Run only this benchmark: bus, rtt, startup, flood or parser (repeatable).")
+  @Option(name: .customLong("codec-iterations"), help: "Encodes or decodes per codec round.")
+  var codecIterations = 20_000
+
+  @Option(name: .customLong("ingest-lines"), help: "Lines per ingest throughput round.")
+  var ingestLines = 300_000
+
+  @Option(name: .customLong("ingest-rate"), help: "Lines per second asked of the ingest throughput flood.")
+  var ingestRate = 200_000
+
+  @Option(name: .customLong("latency-rate"), help: "Lines per second of the ingest latency flood.")
+  var latencyRate = 5000
+
+  @Option(name: .customLong("latency-seconds"), help: "Seconds an ingest latency round lasts.")
+  var latencySeconds = 10
+
+  @Option(name: .customLong("latency-batch-ms"), help: "Milliseconds between the latency flood's batches.")
+  var latencyBatchMS = 1
+
+  @Option(name: .customLong("ingest-irc"), help: "The gateway's IRC transport in the ingest suite: tcp or ws.")
+  var ingestIRC: IngestTransport = .tcp
+
+  @Option(help: "Run only this benchmark: bus, rtt, startup, flood, parser, codec or ingest (repeatable).")
   var only: [Suite] = []
 
   func validate() throws {
     guard events > 0, rounds > 0, pings > 0, warmup >= 0, startups > 0, envelopeBytes > 0, hwm >= 0, parserLines > 0
     else {
       throw ValidationError("counts must be positive")
+    }
+    guard codecIterations > 0, ingestLines > 0, ingestRate > 0, latencyRate > 0, latencySeconds > 0, latencyBatchMS > 0
+    else {
+      throw ValidationError("the codec and ingest options must be positive")
     }
     guard idleSeconds >= 0 else { throw ValidationError("--idle-seconds must not be negative") }
   }
@@ -84,6 +109,12 @@ struct RunCommand: AsyncParsableCommand {
     }
     if suites.contains(.parser) {
       try runParser(into: &summary)
+    }
+    if suites.contains(.codec) {
+      try runCodec(into: &summary)
+    }
+    if suites.contains(.ingest) {
+      try await runIngest(into: &summary, failures: &failures)
     }
 
     print("\n## Summary\n")

@@ -100,9 +100,12 @@ public struct Envelope: Sendable, Hashable {
     return writer.bytes
   }
 
-  /// Parses an envelope from the second frame of an event message.
+  /// Parses an envelope from the second frame of an event message. Envelopes as the daemon
+  /// writes them are read without Foundation (`readWithoutFoundation`); anything else goes
+  /// through `JSONDecoder`, which gives the same result, or the error.
   public static func decode(_ bytes: [UInt8]) throws -> Envelope {
-    try WireCoding.decoder.decode(Envelope.self, from: Data(bytes))
+    if let envelope = readWithoutFoundation(bytes) { return envelope }
+    return try WireCoding.decoder.decode(Envelope.self, from: Data(bytes))
   }
 }
 

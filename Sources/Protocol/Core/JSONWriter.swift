@@ -64,6 +64,22 @@ public struct JSONWriter: Sendable {
 
   /// A JSON string from UTF-8 bytes that are already valid UTF-8.
   public mutating func string(utf8: UnsafeBufferPointer<UInt8>) {
+    string(utf8: utf8, shortBackspaceAndFormFeed: false)
+  }
+
+  /// A JSON string escaped exactly as `WireCoding.encode` (Foundation's `JSONEncoder`) escapes
+  /// it: like `string(_:)`, but backspace and form feed as `\b` and `\f`. Typed payloads written
+  /// by hand use it, so that they match the `Codable` path byte for byte.
+  public mutating func wireString(_ value: String) {
+    var value = value
+    value.withUTF8 { string(utf8: $0, shortBackspaceAndFormFeed: true) }
+  }
+
+  public mutating func optionalWireString(_ value: String?) {
+    if let value { wireString(value) } else { raw("null") }
+  }
+
+  private mutating func string(utf8: UnsafeBufferPointer<UInt8>, shortBackspaceAndFormFeed: Bool) {
     bytes.append(UInt8(ascii: "\""))
     // Most strings need no escape at all: copy them in one go.
     if !utf8.contains(where: Self.needsEscape) {
@@ -78,6 +94,8 @@ public struct JSONWriter: Sendable {
       case 0x0A: raw("\\n")
       case 0x0D: raw("\\r")
       case 0x09: raw("\\t")
+      case 0x08 where shortBackspaceAndFormFeed: raw("\\b")
+      case 0x0C where shortBackspaceAndFormFeed: raw("\\f")
       case 0x00..<0x20:
         raw("\\u00")
         bytes.append(Self.hexDigits[Int(byte >> 4)])

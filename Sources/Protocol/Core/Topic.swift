@@ -15,6 +15,13 @@ public enum Topic {
     !segment.isEmpty && segment.utf8.allSatisfy(isSegmentByte)
   }
 
+  /// `isValidSegment` for a `String`, over its bytes without generic calls: the bus checks a
+  /// channel per event.
+  public static func isValidSegment(_ segment: String) -> Bool {
+    var segment = segment
+    return segment.withUTF8 { !$0.isEmpty && $0.allSatisfy(isSegmentByte) }
+  }
+
   /// Whether `text` is a well-formed topic of three segments whose first names a stream.
   public static func isValid(_ text: String) -> Bool {
     let parts = text.split(separator: ".", omittingEmptySubsequences: false)
