@@ -46,6 +46,30 @@ struct GatewayState: Sendable {
     }
   }
 
+  /// Takes the events one Twitch message stands for, from `source`, and returns those ready to
+  /// publish with the command that caused each. An event is held for its twin from the other
+  /// connection when that connection covers the channel now.
+  mutating func admit(
+    _ events: [GatewayEvent], from source: GatewayTransport, now: ContinuousClock.Instant
+  ) -> [(GatewayEvent, String?)] {
+    var out: [(GatewayEvent, String?)] = []
+    for event in events {
+      learn(from: event)
+      let twinExpected =
+        source == .irc
+        ? eventSubModeration.contains(event.channel.id) : ircJoined.contains(event.channel.login)
+      for ready in merger.receive(event, twinExpected: twinExpected, now: now) {
+        out.append((ready, takeCause(for: ready, now: now)))
+      }
+    }
+    return out
+  }
+
+  /// The held events whose wait for a twin is over, with their causes.
+  mutating func expireHeld(now: ContinuousClock.Instant) -> [(GatewayEvent, String?)] {
+    merger.expire(now: now).map { ($0, takeCause(for: $0, now: now)) }
+  }
+
   /// What links a command to the event Twitch sends back for it.
   struct CauseKey: Hashable, Sendable {
     var kind: String

@@ -8,9 +8,6 @@ public struct IRCEventMapper: Sendable {
 
   public init() {}
 
-  /// The channel's id, once a `ROOMSTATE` or a message has named it.
-  public func roomID(of channel: String) -> String? { rooms[channel]?.roomID }
-
   /// The events one message stands for: none for most lines that are not chat or moderation.
   public mutating func events(for message: IRCMessage) -> [GatewayEvent] {
     switch message {

@@ -11,18 +11,9 @@ extension TwitchGateway {
       let out = state.withLock { state -> [(GatewayEvent, String?)] in
         if case .roomState(let room) = message { state.ircJoined.insert(room.channel) }
         let events = state.mapper.events(for: message)
-        guard !events.isEmpty else { return [] }
-        var out: [(GatewayEvent, String?)] = []
-        for event in events {
-          state.learn(from: event)
-          let covered = state.eventSubModeration.contains(event.channel.id)
-          for ready in state.merger.receive(event, twinExpected: covered, now: receivedAt) {
-            out.append((ready, state.takeCause(for: ready, now: receivedAt)))
-          }
-        }
-        return out
+        return events.isEmpty ? [] : state.admit(events, from: .irc, now: receivedAt)
       }
-      for (event, cause) in out { publish(event, cause: cause) }
+      publish(out)
     case .connection(let report):
       if report.phase != .ready { state.withLock { $0.ircJoined.subtract(report.channels) } }
       guard ![.idle, .connecting, .authenticating].contains(report.phase) else { return }
@@ -65,18 +56,8 @@ extension TwitchGateway {
         return
       }
       let now = ContinuousClock.now
-      let out = state.withLock { state -> [(GatewayEvent, String?)] in
-        var out: [(GatewayEvent, String?)] = []
-        for event in events {
-          state.learn(from: event)
-          let joined = state.ircJoined.contains(event.channel.login)
-          for ready in state.merger.receive(event, twinExpected: joined, now: now) {
-            out.append((ready, state.takeCause(for: ready, now: now)))
-          }
-        }
-        return out
-      }
-      for (event, cause) in out { publish(event, cause: cause) }
+      let out = state.withLock { $0.admit(events, from: .eventsub, now: now) }
+      publish(out)
     case .connection(let report):
       state.withLock { $0.eventSubSession = report.phase == .ready ? report.sessionID : nil }
       guard ![.idle, .connecting, .authenticating].contains(report.phase) else { return }
@@ -121,8 +102,8 @@ extension TwitchGateway {
     }
   }
 
-  func publish(_ events: [GatewayEvent]) {
-    for event in events { publish(event, cause: nil) }
+  func publish(_ events: [(GatewayEvent, String?)]) {
+    for (event, cause) in events { publish(event, cause: cause) }
   }
 
   func publish(_ event: GatewayEvent, cause: String?) {

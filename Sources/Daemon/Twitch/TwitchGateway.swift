@@ -116,7 +116,7 @@ public final class TwitchGateway: Service, Sendable {
         group.cancelAll()
       }
     }
-    publish(state.withLock { $0.merger.flush() })
+    publish(state.withLock { $0.merger.flush() }.map { ($0, nil) })
   }
 
   /// Runs IRC from the moment a channel is watched.
@@ -180,8 +180,7 @@ public final class TwitchGateway: Service, Sendable {
   private func expireHeldEvents() async {
     while !Task.isCancelled {
       try? await Task.sleep(for: .milliseconds(100))
-      let due = state.withLock { $0.merger.expire(now: .now) }
-      publish(due)
+      publish(state.withLock { $0.expireHeld(now: .now) })
     }
   }
 }
