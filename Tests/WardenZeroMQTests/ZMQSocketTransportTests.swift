@@ -160,7 +160,14 @@ struct ZMQSocketTransportTests {
   @Test func unbindFreesTheTCPPort() async throws {
     let bed = try ZMQTestBed()
     let socket = try bed.socket(.pull)
-    let endpoint = try bed.bind(socket, on: .tcp)
+    // A port below the kernel's ephemeral range (32768 and up): a port-0 bind elsewhere in the
+    // parallel suite cannot take it between our unbind and rebind.
+    var endpoint = ""
+    for _ in 0..<50 where endpoint.isEmpty {
+      let candidate = "tcp://127.0.0.1:\(Int.random(in: 20_000..<32_000))"
+      if (try? socket.bind(candidate)) != nil { endpoint = candidate }
+    }
+    try #require(!endpoint.isEmpty, "no free port between 20000 and 32000")
     try socket.unbind(endpoint)
     // The listener closes on libzmq's I/O thread: the port is free again soon, not at once.
     let other = try bed.socket(.pull)
